@@ -1,29 +1,86 @@
-// One dockerode client per endpoint, created on first use so that activation never
-// loads dockerode (and ssh2) before the explorer or a lab check needs it.
+// A dockerode client for an endpoint, created on first use so that activation
+// never loads dockerode (and ssh2) before the explorer or a lab check needs it.
+import * as fs from 'node:fs';
 import type Dockerode from 'dockerode';
+import type { DockerOptions } from 'dockerode';
 import type { Endpoint } from './endpoint';
 
-export function createClient(endpoint: Endpoint): Dockerode {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const DockerodeCtor = require('dockerode') as typeof Dockerode;
-  const url = new URL(endpoint.host);
-  switch (url.protocol) {
-    case 'unix:':
-      return new DockerodeCtor({ socketPath: decodeURIComponent(url.pathname) });
-    case 'npipe:':
-      return new DockerodeCtor({ socketPath: endpoint.host.replace(/^npipe:\/\//, '') });
-    case 'tcp:':
-    case 'http:':
-    case 'https:':
-      return new DockerodeCtor({
-        host: url.hostname,
-        port: Number(url.port || (endpoint.tls ? 2376 : 2375)),
-        protocol: endpoint.tls ? 'https' : 'http',
-        ca: endpoint.tls?.ca,
-        cert: endpoint.tls?.cert,
-        key: endpoint.tls?.key,
-      });
+/** Thrown by createClient when the endpoint cannot be used at all (errors.ts words it). */
+export class EndpointUnusableError extends Error {
+  readonly code = 'EDOCKERLABS_ENDPOINT';
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly reason: NonNullable<Endpoint['error']>['code'] | 'tls-files' | 'unsupported' | 'client-setup',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EndpointUnusableError';
+  }
+}
+
+/**
+ * dockerode options for the endpoint. Every connection key is given (undefined
+ * where unused) because docker-modem merges its own defaults from DOCKER_HOST
+ * and DOCKER_CERT_PATH underneath: without this a unix socket chosen in the
+ * settings would lose to a tcp:// DOCKER_HOST in the editor's environment.
+ */
+export function clientOptions(endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): DockerOptions {
+  if (endpoint.error) throw new EndpointUnusableError(endpoint, endpoint.error.code, endpoint.error.message);
+  const none = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
+  switch (endpoint.kind) {
+    case 'unix':
+      return { ...none, socketPath: decodeURIComponent(endpoint.host.slice('unix://'.length)) };
+    case 'npipe':
+      // npipe:////./pipe/docker_engine → //./pipe/docker_engine
+      return { ...none, socketPath: endpoint.host.slice('npipe://'.length) };
+    case 'ssh': {
+      const ssh = endpoint.ssh!;
+      return {
+        ...none,
+        protocol: 'ssh',
+        host: ssh.host,
+        port: ssh.port ?? 22,
+        username: ssh.username ?? env.USER ?? env.USERNAME,
+        // Keys come from the learner's ssh-agent, as with `docker -H ssh://…`.
+        sshOptions: { agent: env.SSH_AUTH_SOCK },
+      } as DockerOptions;
+    }
+    case 'tcp': {
+      const url = new URL(endpoint.host.replace(/^tcp:/, 'http:'));
+      const options: DockerOptions = { ...none, host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port), protocol: 'http' };
+      if (endpoint.tls) {
+        const read = (p?: string) => {
+          if (!p) return undefined;
+          try {
+            return fs.readFileSync(p);
+          } catch (e) {
+            throw new EndpointUnusableError(endpoint, 'tls-files', `could not read TLS file ${p}: ${(e as Error).message}`);
+          }
+        };
+        options.protocol = 'https';
+        options.ca = read(endpoint.tls.ca);
+        options.cert = read(endpoint.tls.cert);
+        options.key = read(endpoint.tls.key);
+        if (!endpoint.tls.verify) {
+          // DOCKER_TLS without _VERIFY, or a context with SkipTLSVerify: encrypted, not verified.
+          const https = require('node:https') as typeof import('node:https');
+          (options as { agent?: unknown }).agent = new https.Agent({ rejectUnauthorized: false, cert: options.cert, key: options.key });
+        }
+      }
+      return options;
+    }
     default:
-      throw new Error(`unsupported Docker endpoint: ${endpoint.host}`);
+      throw new EndpointUnusableError(endpoint, 'unsupported', `unsupported Docker endpoint: ${endpoint.host}`);
+  }
+}
+
+export function createClient(endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): Dockerode {
+  const options = clientOptions(endpoint, env);
+  const DockerodeCtor = require('dockerode') as typeof Dockerode;
+  try {
+    return new DockerodeCtor(options);
+  } catch (e) {
+    // docker-modem reads DOCKER_CERT_PATH files from the editor's environment while constructing.
+    throw new EndpointUnusableError(endpoint, 'client-setup', `could not set up the Docker client: ${(e as Error).message}`);
   }
 }
