@@ -1,4 +1,66 @@
-import type * as vscode from 'vscode';
+// Editor glue for the linter, kept light at activation: listeners and
+// providers are registered here, but the engine (dockerfile-ast and the rules)
+// loads on the first Dockerfile the user opens or the first lint command.
+import * as vscode from 'vscode';
+import type { LintController } from './controller';
 
-// FOUNDATION STUB: replaced by the linter capability.
-export function registerLinter(_context: vscode.ExtensionContext): void {}
+/** Dockerfiles: the `dockerfile` language and the usual file names (also when another extension claims them). */
+export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'dockerfile' },
+  { pattern: '**/Dockerfile' },
+  { pattern: '**/*.Dockerfile' },
+  { pattern: '**/Dockerfile.*' },
+  { pattern: '**/Containerfile' },
+  { pattern: '**/Containerfile.*' },
+  { pattern: '**/*.dockerfile' },
+];
+
+export function isDockerfile(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
+  return vscode.languages.match(DOCKERFILE_SELECTOR, doc) > 0;
+}
+
+export function registerLinter(context: vscode.ExtensionContext): void {
+  let controller: Promise<LintController> | undefined;
+  const load = (): Promise<LintController> => {
+    if (!controller) {
+      controller = import('./controller').then((m) => {
+        const c = new m.LintController();
+        context.subscriptions.push(c);
+        return c;
+      });
+    }
+    return controller;
+  };
+  const withController = (doc: vscode.TextDocument, fn: (c: LintController) => void): void => {
+    if (!isDockerfile(doc)) return;
+    void load().then(fn);
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => withController(doc, (c) => c.schedule(doc, 0))),
+    vscode.workspace.onDidChangeTextDocument((e) => withController(e.document, (c) => c.schedule(e.document))),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (controller) void controller.then((c) => c.forget(doc));
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (controller && e.affectsConfiguration('dockerLabs.lint')) void controller.then((c) => c.relintAll());
+    }),
+    vscode.languages.registerCodeActionsProvider(
+      DOCKERFILE_SELECTOR,
+      {
+        provideCodeActions: async (doc, range, ctx) => {
+          if (!ctx.diagnostics.some((d) => d.source === 'docker-labs')) return [];
+          return (await load()).codeActions(doc, range, ctx);
+        },
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, {
+      provideHover: async (doc, position) => (isDockerfile(doc) ? (await load()).hover(doc, position) : undefined),
+    }),
+    vscode.commands.registerCommand('dockerLabs.lint.workspace', async () => (await load()).lintWorkspace()),
+  );
+
+  for (const doc of vscode.workspace.textDocuments) withController(doc, (c) => c.schedule(doc, 0));
+}

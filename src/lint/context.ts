@@ -1,0 +1,306 @@
+// What every rule gets: the model, memoized derived facts (each RUN's commands,
+// the shell in effect, a stage's OS family and base image) and `report`. One
+// context per lint, shared by all rules, so nothing is parsed twice.
+import type { Localized } from '../util/i18n';
+import type { Lang } from '../util/i18n';
+import { imageOs, type OsFamily } from './images';
+import type { DockerfileModel, ImageRef, Instr, Stage } from './parse/model';
+import { basename, execCommand, tokenizeShell, unwrapCommand, type ShellCommand, type ShellScript } from './parse/shell';
+import type { RuleMeta } from './types';
+
+export interface EditSpec {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FixSpec {
+  title: Localized;
+  args?: Record<string, string | number>;
+  edits: EditSpec[];
+}
+
+export interface ReportSpec {
+  start: number;
+  end: number;
+  /** Defaults to the rule's `meta.message`. */
+  message?: Localized;
+  args?: Record<string, string | number>;
+  fix?: FixSpec | null;
+}
+
+export interface RawFinding extends ReportSpec {
+  meta: RuleMeta;
+}
+
+export interface ShellInfo {
+  argv: string[];
+  /** A POSIX shell (sh, bash, ash, dash, zsh, ksh). */
+  posix: boolean;
+  /** The SHELL sets `-o pipefail`. */
+  pipefail: boolean;
+  /** Set by a SHELL instruction (as opposed to the default). */
+  explicit: boolean;
+}
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+export class LintContext {
+  /** The rule being run; `report` attributes findings to it. */
+  rule!: RuleMeta;
+  readonly findings: RawFinding[] = [];
+  private readonly scripts = new Map<number, ShellScript>();
+  private readonly commandLists = new Map<number, ShellCommand[]>();
+  private readonly osCache = new Map<number, OsFamily>();
+  private readonly shells = new Map<number, ShellInfo>();
+  private runList?: Instr[];
+
+  constructor(
+    readonly doc: DockerfileModel,
+    readonly lang: Lang,
+  ) {}
+
+  report(spec: ReportSpec): void {
+    this.findings.push({ ...spec, meta: this.rule });
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  /** All RUN instructions, in order. */
+  get runs(): Instr[] {
+    if (!this.runList) this.runList = this.doc.instructions.filter((i) => i.keyword === 'RUN');
+    return this.runList;
+  }
+
+  /** Where a RUN's (or CMD's…) shell-form command text starts: after the keyword and flags. */
+  commandStart(ins: Instr): number {
+    const flags = ins.flags;
+    return flags.length > 0 ? flags[flags.length - 1].end : ins.keywordEnd;
+  }
+
+  /** The commands a RUN executes (shell form, exec form, and heredoc scripts fed to a shell). */
+  script(ins: Instr): ShellScript {
+    let s = this.scripts.get(ins.index);
+    if (!s) {
+      s = this.buildScript(ins);
+      this.scripts.set(ins.index, s);
+    }
+    return s;
+  }
+
+  private buildScript(ins: Instr): ShellScript {
+    const json = ins.json;
+    if (json) {
+      return execCommand(json.strings.map((w) => ({ value: w.value, start: w.start, end: w.end, quoted: true, dynamic: false })));
+    }
+    const text = this.doc.text;
+    const first = tokenizeShell(text, this.commandStart(ins), ins.logicalEnd, { dockerfileEscape: this.doc.escape });
+    if (ins.heredocs.length === 0) return first;
+    const commands = [...first.commands];
+    let hasPipe = first.hasPipe;
+    for (const h of ins.heredocs) {
+      const owner = first.commands.find((c) => c.redirects.some((r) => r.op.startsWith('<<') && r.op !== '<<<' && r.target?.value === h.name));
+      const runsScript = owner ? POSIX_SHELLS.has(owner.name) && !owner.argv.some((w) => w.value === '-c') : true;
+      if (!runsScript) continue;
+      const body = tokenizeShell(text, h.bodyStart, h.bodyEnd);
+      commands.push(...body.commands);
+      hasPipe = hasPipe || body.hasPipe;
+    }
+    return { commands, hasPipe };
+  }
+
+  /** The script's commands, each wrapper (`sudo`, `env`…) followed by the command it runs. */
+  commands(ins: Instr): ShellCommand[] {
+    let list = this.commandLists.get(ins.index);
+    if (!list) {
+      list = [];
+      for (const c of this.script(ins).commands) {
+        list.push(c);
+        let inner = unwrapCommand(c);
+        while (inner) {
+          list.push(inner);
+          inner = unwrapCommand(inner);
+        }
+      }
+      this.commandLists.set(ins.index, list);
+    }
+    return list;
+  }
+
+  /** The shell a RUN in this stage uses at `ins` (SHELL instructions, inherited through `FROM <stage>`). */
+  shellAt(ins: Instr): ShellInfo {
+    let info = this.shells.get(ins.index);
+    if (!info) {
+      info = this.findShell(ins);
+      this.shells.set(ins.index, info);
+    }
+    return info;
+  }
+
+  private findShell(ins: Instr): ShellInfo {
+    let stage: Stage | null = ins.stage;
+    let limit = ins.start;
+    while (stage) {
+      for (let k = stage.instructions.length - 1; k >= 0; k--) {
+        const s = stage.instructions[k];
+        if (s.start >= limit || s.keyword !== 'SHELL') continue;
+        const argv = s.json?.strings.map((w) => w.value) ?? [];
+        if (argv.length === 0) continue;
+        return describeShell(argv, true);
+      }
+      stage = stage.parent;
+      limit = Infinity;
+    }
+    return describeShell(this.os(ins.stage) === 'windows' ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'], false);
+  }
+
+  /** The external image a stage is ultimately built on (following `FROM <stage>`), or null. */
+  rootImage(stage: Stage | null): ImageRef | null {
+    let s = stage;
+    for (let guard = 0; s && guard < 100; guard++) {
+      if (!s.parent) return s.image;
+      s = s.parent;
+    }
+    return null;
+  }
+
+  /** OS family of a stage: from the package manager its RUNs use, else from the base image's name. */
+  os(stage: Stage | null): OsFamily {
+    if (!stage) return 'unknown';
+    const cached = this.osCache.get(stage.index);
+    if (cached) return cached;
+    let result: OsFamily = 'unknown';
+    const root = this.rootImage(stage);
+    const fromImage = root ? imageOs(root) : stage.parent ? this.os(stage.parent) : 'unknown';
+    if (fromImage === 'windows' || fromImage === 'scratch' || fromImage === 'distroless') {
+      result = fromImage;
+    } else {
+      for (let s: Stage | null = stage; s && result === 'unknown'; s = s.parent) {
+        for (const ins of s.instructions) {
+          if (ins.keyword !== 'RUN') continue;
+          for (const c of this.commands(ins)) {
+            if (c.name === 'apk') result = 'alpine';
+            else if (c.name === 'apt-get' || c.name === 'apt' || c.name === 'dpkg') result = 'debian';
+            else if (c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') result = 'rhel';
+            if (result !== 'unknown') break;
+          }
+          if (result !== 'unknown') break;
+        }
+      }
+      if (result === 'unknown') result = fromImage;
+    }
+    this.osCache.set(stage.index, result);
+    return result;
+  }
+
+  /** True when RUN commands in this stage are read as POSIX shell (not Windows cmd/PowerShell). */
+  posix(ins: Instr): boolean {
+    return this.shellAt(ins).posix;
+  }
+
+  /** Targets of `RUN --mount=type=cache,target=…`. */
+  cacheMounts(ins: Instr): string[] {
+    const out: string[] = [];
+    for (const f of ins.flags) {
+      if (f.name !== 'mount' || !f.value) continue;
+      const opts = new Map(f.value.split(',').map((kv) => [kv.split('=')[0].trim(), kv.slice(kv.indexOf('=') + 1).trim()] as [string, string]));
+      if (opts.get('type') === 'cache') {
+        const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
+        if (target) out.push(target);
+      }
+    }
+    return out;
+  }
+
+  /** ENV names set before `ins` in its stage and the stages it builds on. */
+  envBefore(ins: Instr): Set<string> {
+    const names = new Set<string>();
+    let stage: Stage | null = ins.stage;
+    let limit = ins.start;
+    while (stage) {
+      for (const s of stage.instructions) {
+        if (s.start >= limit) break;
+        if (s.keyword === 'ENV') for (const p of s.properties) names.add(p.name);
+      }
+      stage = stage.parent;
+      limit = Infinity;
+    }
+    return names;
+  }
+
+  /**
+   * Value of a variable at `ins` from ARG/ENV declarations in its stage (and
+   * ENV of the stages it builds on): the value, null when declared without
+   * one, undefined when not declared here.
+   */
+  variableAt(ins: Instr, name: string): string | null | undefined {
+    let stage: Stage | null = ins.stage;
+    let limit = ins.start;
+    let own = true;
+    while (stage) {
+      let value: string | null | undefined;
+      for (const s of stage.instructions) {
+        if (s.start >= limit) break;
+        if (s.keyword === 'ENV' || (own && s.keyword === 'ARG')) {
+          for (const p of s.properties) {
+            if (p.name !== name) continue;
+            if (s.keyword === 'ARG' && p.value === null) {
+              const global = this.doc.globalArg(name);
+              value = global === undefined ? null : global;
+            } else value = p.value;
+          }
+        }
+      }
+      if (value !== undefined) return value;
+      stage = stage.parent;
+      limit = Infinity;
+      own = false;
+    }
+    return undefined;
+  }
+
+  /** Indentation of the line `offset` is on. */
+  indentAt(offset: number): string {
+    const text = this.doc.text;
+    const line = this.doc.lines.lineOf(offset);
+    const start = this.doc.lines.starts[line];
+    let i = start;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    return text.slice(start, i);
+  }
+
+  /** Offset of the start of the line `offset` is on. */
+  lineStartAt(offset: number): number {
+    return this.doc.lines.starts[this.doc.lines.lineOf(offset)];
+  }
+
+  get eol(): string {
+    return this.doc.lines.eol;
+  }
+
+  /** `keyword` in the casing most of the file's instructions use (for lines a fix adds). */
+  keyword(keyword: string): string {
+    if (this.lowercaseFile === undefined) {
+      let lower = 0;
+      let upper = 0;
+      for (const i of this.doc.instructions) {
+        if (i.rawKeyword === i.rawKeyword.toLowerCase()) lower++;
+        else if (i.rawKeyword === i.rawKeyword.toUpperCase()) upper++;
+      }
+      this.lowercaseFile = lower > upper;
+    }
+    return this.lowercaseFile ? keyword.toLowerCase() : keyword.toUpperCase();
+  }
+  private lowercaseFile?: boolean;
+}
+
+export function describeShell(argv: string[], explicit: boolean): ShellInfo {
+  const exe = basename((argv[0] ?? '').replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  let pipefail = false;
+  for (let i = 1; i < argv.length - 1; i++) {
+    if (/^-[a-z]*o$/.test(argv[i]) && argv[i + 1] === 'pipefail') pipefail = true;
+  }
+  return { argv, posix: POSIX_SHELLS.has(exe), pipefail, explicit };
+}

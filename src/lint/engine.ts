@@ -1,0 +1,218 @@
+// Runs the rules over one parsed model and turns their reports into findings:
+// configuration (ignored rules, severity overrides) and ignore comments are
+// applied here, once, so rules only describe problems.
+import { pick, type Lang } from '../util/i18n';
+import { LintContext, type RawFinding } from './context';
+import { collectIgnores } from './ignore';
+import { DockerfileModel, SegmentCache } from './parse/model';
+import type { Rule } from './rule';
+import { RULES } from './rules';
+import type { Finding, LintConfig, LintOptions, RuleMeta, Severity, SeveritySetting } from './types';
+
+const BY_REF = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  const refs = [rule.meta.id, rule.meta.hadolint, rule.meta.buildkit].filter((r): r is string => !!r).map((r) => r.toLowerCase());
+  for (const ref of refs) {
+    const list = BY_REF.get(ref) ?? [];
+    list.push(rule);
+    BY_REF.set(ref, list);
+  }
+}
+const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/** Rules a reference names: our id, a hadolint id (`DL3008`) or a BuildKit check (`JSONArgsRecommended`). */
+export function resolveRule(ref: string): Rule[] {
+  return BY_REF.get(ref.trim().toLowerCase()) ?? [];
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+interface ResolvedConfig {
+  off: Set<string>;
+  severity: Map<string, Severity>;
+  inline: boolean;
+}
+
+const resolvedConfigs = new WeakMap<LintConfig, ResolvedConfig>();
+
+function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
+  if (!config) return { off: new Set(), severity: new Map(), inline: true };
+  const cached = resolvedConfigs.get(config);
+  if (cached) return cached;
+  const off = new Set<string>();
+  const severity = new Map<string, Severity>();
+  for (const ref of config.ignored ?? []) for (const r of resolveRule(ref)) off.add(r.meta.id);
+  // Later entries win, so a settings object merged after a .hadolint.yaml overrides it.
+  for (const [ref, value] of Object.entries(config.severity ?? {})) {
+    for (const r of resolveRule(ref)) {
+      if (value === 'off') {
+        off.add(r.meta.id);
+        severity.delete(r.meta.id);
+      } else if (isSeverity(value)) {
+        off.delete(r.meta.id);
+        severity.set(r.meta.id, value);
+      }
+    }
+  }
+  const resolved = { off, severity, inline: !config.disableInlineIgnores };
+  resolvedConfigs.set(config, resolved);
+  return resolved;
+}
+
+function isSeverity(v: unknown): v is Severity {
+  return v === 'error' || v === 'warning' || v === 'info' || v === 'hint';
+}
+
+/** Merges configs left to right (later wins), normalising rule references to our ids. */
+export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig {
+  const ignored: string[] = [];
+  const severity: Record<string, SeveritySetting> = {};
+  let disableInlineIgnores = false;
+  for (const c of configs) {
+    if (!c) continue;
+    for (const ref of c.ignored ?? []) {
+      for (const r of resolveRule(ref)) {
+        ignored.push(r.meta.id);
+        delete severity[r.meta.id];
+      }
+    }
+    for (const [ref, value] of Object.entries(c.severity ?? {})) {
+      for (const r of resolveRule(ref)) {
+        delete severity[r.meta.id];
+        severity[r.meta.id] = value;
+        if (value !== 'off') {
+          const k = ignored.indexOf(r.meta.id);
+          if (k !== -1) ignored.splice(k, 1);
+        }
+      }
+    }
+    if (c.disableInlineIgnores !== undefined) disableInlineIgnores = c.disableInlineIgnores;
+  }
+  return { ignored, severity, disableInlineIgnores };
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** The parsed document (null only when even the model could not be built). */
+  model: DockerfileModel | null;
+  /** Rules that threw (a bug: reported here instead of breaking the lint). */
+  ruleErrors: { rule: string; error: unknown }[];
+}
+
+export interface EngineOptions extends LintOptions {
+  /** Reuse parsed instructions across lints of the same document (see IncrementalLinter). */
+  cache?: SegmentCache;
+}
+
+export function lintText(text: string, options: EngineOptions = {}): LintResult {
+  const lang: Lang = options.lang ?? 'en';
+  const config = resolveConfig(options.config);
+  const ruleErrors: { rule: string; error: unknown }[] = [];
+  let model: DockerfileModel;
+  try {
+    model = new DockerfileModel(text, options.cache);
+  } catch (error) {
+    const meta = BY_ID.get('parse-error')!.meta;
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      findings: [finding(meta, meta.severity, { line: 0, character: 0 }, { line: 0, character: 0 }, pick(meta.message, lang, { detail }))],
+      model: null,
+      ruleErrors,
+    };
+  }
+
+  const ctx = new LintContext(model, lang);
+  for (const p of model.problems) {
+    ctx.rule = BY_ID.get('parse-error')!.meta;
+    ctx.report({ start: p.start, end: p.end, args: { detail: p.message } });
+  }
+  for (const rule of RULES) {
+    if (config.off.has(rule.meta.id)) continue;
+    ctx.rule = rule.meta;
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      ruleErrors.push({ rule: rule.meta.id, error });
+    }
+  }
+
+  model.releaseUnusedParses();
+  const ignores = collectIgnores(model, config.inline);
+  const ignoredBy = (meta: RuleMeta, refs: Set<string> | undefined): boolean => {
+    if (!refs || refs.size === 0) return false;
+    return refs.has(meta.id) || (!!meta.hadolint && refs.has(meta.hadolint.toLowerCase())) || (!!meta.buildkit && (refs.has(meta.buildkit.toLowerCase()) || refs.has('all')));
+  };
+
+  const out: Finding[] = [];
+  const instructions = model.instructions;
+  for (const raw of ctx.findings) {
+    const meta = raw.meta;
+    if (config.off.has(meta.id)) continue;
+    if (ignoredBy(meta, ignores.global)) continue;
+    if (ignores.byInstruction.size > 0) {
+      const at = instructionAt(instructions, raw.start);
+      if (at !== -1 && ignoredBy(meta, ignores.byInstruction.get(at))) continue;
+    }
+    out.push(toFinding(model, raw, config.severity.get(meta.id) ?? meta.severity, lang));
+  }
+  out.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+  return { findings: out, model, ruleErrors };
+}
+
+/** Lints Dockerfile text. Never throws: unreadable input becomes a `parse-error` finding. */
+export function lint(text: string, options: EngineOptions = {}): Finding[] {
+  return lintText(text, options).findings;
+}
+
+/**
+ * Lints successive versions of one document, re-parsing only instructions
+ * whose text changed (the editor keeps one per open Dockerfile).
+ */
+export class IncrementalLinter {
+  private readonly cache = new SegmentCache();
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    return lintText(text, { ...options, cache: this.cache });
+  }
+}
+
+function instructionAt(list: DockerfileModel['instructions'], offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function toFinding(model: DockerfileModel, raw: RawFinding, severity: Severity, lang: Lang): Finding {
+  const meta = raw.meta;
+  const lines = model.lines;
+  const f = finding(meta, severity, lines.position(raw.start), lines.position(Math.max(raw.start, raw.end)), pick(raw.message ?? meta.message, lang, raw.args));
+  if (raw.fix && raw.fix.edits.length > 0) {
+    f.fix = {
+      title: pick(raw.fix.title, lang, raw.fix.args ?? raw.args),
+      edits: raw.fix.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text })),
+    };
+  }
+  return f;
+}
+
+function finding(meta: RuleMeta, severity: Severity, start: Finding['range']['start'], end: Finding['range']['end'], message: string): Finding {
+  const f: Finding = { rule: meta.id, severity, category: meta.category, range: { start, end }, message };
+  if (meta.hadolint) f.hadolint = meta.hadolint;
+  if (meta.buildkit) f.buildkit = meta.buildkit;
+  return f;
+}

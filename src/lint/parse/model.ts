@@ -1,0 +1,836 @@
+// The document model every rule reads: instructions with their arguments,
+// flags, JSON form, properties and heredocs; comments; parser directives; build
+// stages. Built once per lint and shared by all rules.
+//
+// Each instruction is parsed by dockerfile-ast on its own (see split.ts for
+// why); the parsed segment, and what we extract from it, is cached by its text
+// in a SegmentCache so an editor re-lint only re-parses what changed. Extracted
+// data is stored relative to the segment's start and moved to absolute offsets
+// when a model is built. Everything positional in the model is an offset into
+// the text; `LineIndex` turns offsets into line/character ranges for reports.
+import { DockerfileParser, Arg as AstArg, Env as AstEnv, Label as AstLabel, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
+import type { Instruction as AstInstruction, Property as AstProperty } from 'dockerfile-ast';
+import { LineIndex } from './lines';
+import { commentHeaderEnd, splitInstructions, type RawHeredoc, type RawInstruction } from './split';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Word extends Span {
+  /** The value with the parser's escapes applied (quotes kept, as dockerfile-ast does). */
+  value: string;
+}
+
+export interface Flag extends Span {
+  name: string;
+  value: string | null;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number | null;
+  valueEnd: number | null;
+}
+
+export interface JsonForm {
+  open: Span;
+  close: Span;
+  /** The array's strings: `value` unescaped, span covers the quotes. */
+  strings: Word[];
+}
+
+export interface Property extends Span {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  /** The value as the builder sees it (quotes and escapes removed); null when absent. */
+  value: string | null;
+  valueStart: number | null;
+  valueEnd: number | null;
+  /** `=` was used (`ENV a=b`), as opposed to the legacy `ENV a b`. */
+  assignment: boolean;
+}
+
+export interface VariableRef extends Span {
+  name: string;
+  /** `${name:-default}` and friends: the modifier, `-`, `+`, `?`, with or without `:`. */
+  modifier: string | null;
+}
+
+export interface Heredoc {
+  name: string;
+  tabbed: boolean;
+  bodyStart: number;
+  bodyEnd: number;
+  terminated: boolean;
+}
+
+export interface Comment extends Span {
+  /** Text after `#`, trimmed. */
+  text: string;
+}
+
+export interface Directive extends Span {
+  name: string;
+  value: string;
+}
+
+/** One segment (instruction text) parsed by dockerfile-ast, with lazily extracted data relative to the segment. */
+class SegmentEntry {
+  private parsed: AstInstruction | null | undefined;
+  private parseLines: LineIndex | undefined;
+  args?: Word[];
+  flags?: Flag[];
+  json?: JsonForm | null;
+  properties?: Property[];
+  triggerKeyword?: string;
+  /** Last model generation that used this entry (for eviction). */
+  generation = 0;
+
+  constructor(
+    /** dockerfile-ast input: an escape directive line (when needed) then the segment. */
+    readonly parseText: string,
+    /** Length of that leading directive line. */
+    readonly prefixLength: number,
+    readonly prefixLines: number,
+  ) {}
+
+  /** True once dockerfile-ast has parsed this segment. */
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  get instruction(): AstInstruction | null {
+    if (this.parsed === undefined) {
+      try {
+        this.parsed = DockerfileParser.parse(this.parseText).getInstructions()[0] ?? null;
+      } catch {
+        this.parsed = null;
+      }
+    }
+    return this.parsed;
+  }
+
+  /** Segment-relative offset of a dockerfile-ast position. */
+  rel(pos: { line: number; character: number }): number {
+    if (!this.parseLines) this.parseLines = new LineIndex(this.parseText);
+    return this.parseLines.offset(pos) - this.prefixLength;
+  }
+}
+
+/** Parsed segments by text; reuse one across lints of the same document. */
+export class SegmentCache {
+  private readonly entries = new Map<string, SegmentEntry>();
+  private generation = 0;
+
+  /** Starts a model build; entries not touched by the last `keep` builds are dropped at `sweep`. */
+  begin(): number {
+    return ++this.generation;
+  }
+
+  get(escape: string, segment: string): SegmentEntry {
+    const key = escape === '\\' ? segment : escape + '\u0000' + segment;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const prefix = escape === '\\' ? '' : `#escape=${escape}\n`;
+      entry = new SegmentEntry(prefix + segment, prefix.length, prefix ? 1 : 0);
+      this.entries.set(key, entry);
+    }
+    entry.generation = this.generation;
+    return entry;
+  }
+
+  /** Drops entries the current build did not use. */
+  sweep(): void {
+    for (const [key, entry] of this.entries) if (entry.generation !== this.generation) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export class Instr {
+  /** Uppercase keyword as the builder reads it (`RUN`), continuation characters removed. */
+  readonly keyword: string;
+  /** The keyword as written (`run`, `From`). */
+  readonly rawKeyword: string;
+  stage: Stage | null = null;
+  readonly heredocs: Heredoc[];
+  /** Absolute-offset views, built once per lint. */
+  private readonly memo: { args?: Word[]; flags?: Flag[]; json?: JsonForm | null; properties?: Property[]; variables?: VariableRef[] } = {};
+
+  constructor(
+    readonly doc: DockerfileModel,
+    readonly index: number,
+    private readonly raw: RawInstruction,
+    /** Offset of the segment's first character (its line start). */
+    private readonly base: number,
+    private readonly entry: SegmentEntry,
+  ) {
+    const text = doc.text;
+    let kw = text.slice(raw.start, raw.keywordEnd);
+    if (kw.includes(doc.escape)) {
+      // Keyword broken by a continuation (`RU\` + newline + `N`): the parser joins it.
+      kw = entry.instruction?.getInstruction() ?? kw.replace(/[\\`][ \t]*\r?\n[ \t]*/g, '');
+    }
+    this.rawKeyword = kw;
+    this.keyword = kw.toUpperCase();
+    this.heredocs = raw.heredocs ? raw.heredocs.map((h: RawHeredoc) => ({ ...h })) : [];
+  }
+
+  get start(): number {
+    return this.raw.start;
+  }
+  get keywordEnd(): number {
+    return this.raw.keywordEnd;
+  }
+  /** End of the first logical line (heredoc bodies follow). */
+  get logicalEnd(): number {
+    return this.raw.logicalEnd;
+  }
+  get end(): number {
+    return this.raw.end;
+  }
+  /** 0-based line of the keyword. */
+  get line(): number {
+    return this.doc.lines.lineOf(this.raw.start);
+  }
+
+  /** Raw text of the whole instruction. */
+  get text(): string {
+    return this.doc.text.slice(this.raw.start, this.raw.end);
+  }
+
+  /** Arguments, flags excluded, in dockerfile-ast's whitespace split. */
+  get args(): Word[] {
+    if (this.memo.args) return this.memo.args;
+    const e = this.entry;
+    if (!e.args) {
+      const inst = e.instruction;
+      e.args = inst ? inst.getArguments().map((a) => ({ value: a.getValue(), start: e.rel(a.getRange().start), end: e.rel(a.getRange().end) })) : [];
+    }
+    return (this.memo.args = this.shift(e.args));
+  }
+
+  /**
+   * True when something follows the keyword on its logical line (skipping
+   * blanks and continuations): a cheap test that needs no parse.
+   */
+  get hasArguments(): boolean {
+    return this.firstArgumentChar() !== -1;
+  }
+
+  /** Offset of the first non-blank character after the keyword (continuations skipped), or -1. */
+  private firstArgumentChar(): number {
+    const text = this.doc.text;
+    const esc = this.doc.escape;
+    let lineStart = false; // just after a continuation: a `#` here starts a dropped comment line
+    for (let i = this.raw.keywordEnd; i < this.raw.logicalEnd; i++) {
+      const c = text[i];
+      if (c === ' ' || c === '\t') continue;
+      if (c === '\r' || c === '\n') {
+        lineStart = true;
+        continue;
+      }
+      if (c === esc) {
+        let j = i + 1;
+        while (text[j] === ' ' || text[j] === '\t') j++;
+        if (text[j] === '\r' || text[j] === '\n') {
+          i = j - 1;
+          continue;
+        }
+      }
+      if (c === '#' && lineStart) {
+        while (i < this.raw.logicalEnd && text[i] !== '\n' && text[i] !== '\r') i++;
+        i--;
+        continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** `--name=value` flags (FROM, RUN, COPY, ADD, HEALTHCHECK …). */
+  get flags(): Flag[] {
+    if (this.memo.flags) return this.memo.flags;
+    const e = this.entry;
+    if (!e.flags) {
+      const first = this.firstArgumentChar();
+      if (!this.doc.text.startsWith('--', first)) {
+        e.flags = [];
+      } else {
+        // Flags lead the arguments: when the instruction is not parsed yet, parse only
+        // `KEYWORD --flag…` (a long RUN body needs no parse to find its --mount).
+        const source = e.isParsed ? e : this.doc.segment(this.base, this.flagsEnd(first));
+        const inst = source.instruction;
+        e.flags =
+          inst instanceof ModifiableInstruction
+            ? inst.getFlags().map((f) => {
+                const vr = f.getValueRange();
+                return {
+                  name: f.getName(),
+                  value: f.getValue(),
+                  start: source.rel(f.getRange().start),
+                  end: source.rel(f.getRange().end),
+                  nameStart: source.rel(f.getNameRange().start),
+                  nameEnd: source.rel(f.getNameRange().end),
+                  valueStart: vr ? source.rel(vr.start) : null,
+                  valueEnd: vr ? source.rel(vr.end) : null,
+                };
+              })
+            : [];
+      }
+    }
+    const b = this.base;
+    return (this.memo.flags = e.flags.map((f) => ({
+      ...f,
+      start: f.start + b,
+      end: f.end + b,
+      nameStart: f.nameStart + b,
+      nameEnd: f.nameEnd + b,
+      valueStart: f.valueStart === null ? null : f.valueStart + b,
+      valueEnd: f.valueEnd === null ? null : f.valueEnd + b,
+    })));
+  }
+
+  /** End of the run of `--flag` words starting at `first` (continuations and escapes as the parser reads them). */
+  private flagsEnd(first: number): number {
+    const text = this.doc.text;
+    const esc = this.doc.escape;
+    const end = this.raw.logicalEnd;
+    let i = first;
+    let last = first;
+    while (i < end && text.startsWith('--', i)) {
+      // the word
+      while (i < end) {
+        const c = text[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') break;
+        if (c === esc) {
+          let j = i + 1;
+          while (text[j] === ' ' || text[j] === '\t') j++;
+          if (j >= end || text[j] === '\r' || text[j] === '\n') break;
+          i += 2;
+          continue;
+        }
+        i++;
+      }
+      last = i;
+      // blanks, continuations and comment lines up to the next word
+      const next = this.firstCharAfter(i);
+      if (next === -1) break;
+      i = next;
+    }
+    return last;
+  }
+
+  flag(name: string): Flag | undefined {
+    return this.flags.find((f) => f.name.toLowerCase() === name);
+  }
+
+  /** The exec (JSON array) form, or null for the shell form. */
+  get json(): JsonForm | null {
+    if (this.memo.json !== undefined) return this.memo.json;
+    const e = this.entry;
+    // Only an argument list that starts with `[` can be the exec form: no parse needed otherwise.
+    if (e.json === undefined && this.doc.text[this.argsStartRaw() === this.raw.keywordEnd ? this.firstArgumentChar() : this.firstCharAfter(this.argsStartRaw())] !== '[') e.json = null;
+    if (e.json === undefined) {
+      e.json = null;
+      const inst = e.instruction;
+      if (inst instanceof JSONInstruction) {
+        const open = inst.getOpeningBracket();
+        const close = inst.getClosingBracket();
+        if (!(open && close) && this.doc.escape !== '\\') {
+          // dockerfile-ast reads JSON continuations only with the backslash escape.
+          e.json = scanJsonArray(this.doc.text, this.doc.escape, this.argsStartRaw(), this.raw.logicalEnd, this.base);
+        } else if (open && close) {
+          const closeEnd = e.rel(close.getRange().end);
+          // Only a complete array with nothing after it is the exec form.
+          const rest = this.doc.text.slice(this.base + closeEnd, this.raw.logicalEnd);
+          if (rest.trim() === '') {
+            e.json = {
+              open: { start: e.rel(open.getRange().start), end: e.rel(open.getRange().end) },
+              close: { start: e.rel(close.getRange().start), end: closeEnd },
+              strings: inst.getJSONStrings().map((s) => ({ value: s.getJSONValue(), start: e.rel(s.getRange().start), end: e.rel(s.getRange().end) })),
+            };
+          }
+        }
+      }
+    }
+    const j = e.json;
+    if (!j) return (this.memo.json = null);
+    const b = this.base;
+    return (this.memo.json = {
+      open: { start: j.open.start + b, end: j.open.end + b },
+      close: { start: j.close.start + b, end: j.close.end + b },
+      strings: this.shift(j.strings),
+    });
+  }
+
+  /** ENV / LABEL pairs, or the ARG's single declaration. */
+  get properties(): Property[] {
+    if (this.memo.properties) return this.memo.properties;
+    const e = this.entry;
+    if (!e.properties) {
+      const inst = e.instruction;
+      let props: (AstProperty | null)[] = [];
+      if (inst instanceof AstEnv || inst instanceof AstLabel) props = inst.getProperties();
+      else if (inst instanceof AstArg) props = [inst.getProperty()];
+      e.properties = [];
+      for (const p of props) {
+        if (!p) continue;
+        const vr = p.getValueRange();
+        e.properties.push({
+          name: p.getName(),
+          start: e.rel(p.getRange().start),
+          end: e.rel(p.getRange().end),
+          nameStart: e.rel(p.getNameRange().start),
+          nameEnd: e.rel(p.getNameRange().end),
+          value: p.getValue(),
+          valueStart: vr ? e.rel(vr.start) : null,
+          valueEnd: vr ? e.rel(vr.end) : null,
+          assignment: p.getAssignmentOperator() === '=',
+        });
+      }
+    }
+    const b = this.base;
+    return (this.memo.properties = e.properties.map((p) => ({
+      ...p,
+      start: p.start + b,
+      end: p.end + b,
+      nameStart: p.nameStart + b,
+      nameEnd: p.nameEnd + b,
+      valueStart: p.valueStart === null ? null : p.valueStart + b,
+      valueEnd: p.valueEnd === null ? null : p.valueEnd + b,
+    })));
+  }
+
+  /**
+   * `$VAR` / `${VAR…}` references on the instruction's logical line (flags
+   * included), as the builder expands them. Scanned here rather than with
+   * dockerfile-ast's getVariables, which recurses without end on an indented
+   * instruction outside a stage (its variable resolution falls back to the
+   * whole file, which resolves through itself).
+   */
+  get variables(): VariableRef[] {
+    if (this.memo.variables) return this.memo.variables;
+    const out: VariableRef[] = [];
+    const text = this.doc.text;
+    const esc = this.doc.escape;
+    const end = this.raw.logicalEnd;
+    for (let i = this.raw.keywordEnd; i < end; i++) {
+      const c = text[i];
+      if (c === esc) {
+        i++; // an escaped character (`\$` stays literal), or a continuation
+        continue;
+      }
+      if (c !== '$') continue;
+      if (text[i + 1] === '{') {
+        const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?]?)/.exec(text.slice(i, Math.min(end, i + 256)));
+        if (!m) continue;
+        const close = text.indexOf('}', i);
+        const stop = close === -1 || close >= end ? end : close + 1;
+        const modifier = m[2] === '' ? (text[i + 2 + m[1].length] === '}' ? null : '') : m[2].replace(':', '');
+        out.push({ name: m[1], start: i, end: stop, modifier });
+        i = stop - 1;
+      } else {
+        const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i, Math.min(end, i + 256)));
+        if (!m) continue;
+        out.push({ name: m[1], start: i, end: i + m[0].length, modifier: null });
+        i += m[0].length - 1;
+      }
+    }
+    return (this.memo.variables = out);
+  }
+
+  /** For ONBUILD: the keyword of the triggered instruction (uppercase), or null. */
+  get triggerKeyword(): string | null {
+    const e = this.entry;
+    if (e.triggerKeyword === undefined) {
+      const inst = e.instruction;
+      e.triggerKeyword = inst instanceof Onbuild ? (inst.getTriggerWord() ?? '').toUpperCase() : '';
+    }
+    return e.triggerKeyword || null;
+  }
+
+  /** First non-blank character from `from` on the logical line (continuations skipped), or -1. */
+  private firstCharAfter(from: number): number {
+    const text = this.doc.text;
+    for (let i = from; i < this.raw.logicalEnd; i++) {
+      const c = text[i];
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
+      if (c === this.doc.escape) {
+        let j = i + 1;
+        while (text[j] === ' ' || text[j] === '\t') j++;
+        if (text[j] === '\r' || text[j] === '\n') {
+          i = j;
+          continue;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Where the arguments start in the text, skipping flags (without asking the parser). */
+  private argsStartRaw(): number {
+    const flags = this.flags;
+    return flags.length > 0 ? flags[flags.length - 1].end : this.raw.keywordEnd;
+  }
+
+  /** True when the arguments are the exec (JSON) form. */
+  get isJsonForm(): boolean {
+    return this.json !== null;
+  }
+
+  /** Offset where the arguments (after flags) start, or the logical end when there are none. */
+  get argsStart(): number {
+    const a = this.args;
+    return a.length > 0 ? a[0].start : this.raw.logicalEnd;
+  }
+
+  private shift<T extends Span>(items: T[]): T[] {
+    const b = this.base;
+    return items.map((it) => ({ ...it, start: it.start + b, end: it.end + b }));
+  }
+}
+
+export interface ImageRef {
+  /** As written after variable expansion, e.g. `docker.io/library/node:18-alpine`. */
+  text: string;
+  /** Registry host when one is given (`ghcr.io`, `mcr.microsoft.com`). */
+  registry: string | null;
+  /** Path without registry, lowercase: `node`, `library/node`, `bitnami/redis`. */
+  path: string;
+  /** Last path component, lowercase: `node`. */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+export interface Stage {
+  index: number;
+  from: Instr;
+  /** Stage name as written (`AS Builder` → `Builder`), or null. */
+  name: string | null;
+  /** FROM's image argument as written. */
+  imageText: string;
+  /** The image with build args expanded; null when it cannot be known (an ARG without default). */
+  image: ImageRef | null;
+  /** The earlier stage this one builds on (`FROM builder`), if any. */
+  parent: Stage | null;
+  /** Instructions after FROM, up to the next FROM. */
+  instructions: Instr[];
+  isFinal: boolean;
+  /** In the final image: the final stage and the stages it builds on. */
+  ships: boolean;
+}
+
+export interface ParseProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export class DockerfileModel {
+  readonly lines: LineIndex;
+  readonly escape: string;
+  readonly directives: Directive[];
+  readonly instructions: Instr[] = [];
+  /** Top-level comment lines (comments inside continuation lines are in `embeddedComments`). */
+  readonly comments: Comment[] = [];
+  readonly embeddedComments: Comment[] = [];
+  readonly stages: Stage[] = [];
+  /** ARG instructions before the first FROM. */
+  readonly globalArgs: Instr[] = [];
+  readonly problems: ParseProblem[] = [];
+  private cache!: SegmentCache;
+
+  constructor(
+    readonly text: string,
+    cache: SegmentCache = new SegmentCache(),
+  ) {
+    this.lines = new LineIndex(text);
+    cache.begin();
+
+    // Parser directives: dockerfile-ast reads them from the leading comment lines.
+    // dockerfile-ast reads directives only when the first line is a `#…=…` comment.
+    const firstLineEnd = this.lines.lineEnd(0);
+    const headerEnd = text.lastIndexOf('=', firstLineEnd) !== -1 && text.lastIndexOf('#', firstLineEnd) !== -1 ? commentHeaderEnd(text) : 0;
+    let escape = '\\';
+    const directives: Directive[] = [];
+    if (headerEnd > 0) {
+      try {
+        const header = DockerfileParser.parse(text.slice(0, headerEnd));
+        escape = header.getEscapeCharacter();
+        for (const d of header.getDirectives()) {
+          const r = d.getRange();
+          directives.push({ name: d.getName(), value: d.getValue(), start: this.lines.offset(r.start), end: this.lines.offset(r.end) });
+        }
+      } catch (err) {
+        this.problems.push({ message: String(err), start: 0, end: 0 });
+      }
+    }
+    this.escape = escape;
+    this.directives = directives;
+    const from = directives.length > 0 ? this.lines.offset({ line: directives.length, character: 0 }) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+    const split = splitInstructions(text, escape, from, (start, logicalEnd) => this.heredocNames(cache, start, logicalEnd));
+
+    for (const c of split.comments) {
+      const comment = { start: c.start, end: c.end, text: text.slice(c.start + 1, c.end).trim() };
+      (c.embedded ? this.embeddedComments : this.comments).push(comment);
+    }
+
+    this.cache = cache;
+    for (const raw of split.instructions) {
+      const base = this.lines.starts[this.lines.lineOf(raw.start)];
+      const entry = cache.get(escape, text.slice(base, raw.end));
+      this.instructions.push(new Instr(this, this.instructions.length, raw, base, entry));
+    }
+    this.buildStages();
+  }
+
+  /** Drops cached parses this lint did not use (call when the lint is done). */
+  releaseUnusedParses(): void {
+    this.cache.sweep();
+  }
+
+  /** The parse entry for the text from `base` (a line start) to `end`. */
+  segment(base: number, end: number): SegmentEntry {
+    return this.cache.get(this.escape, this.text.slice(base, end));
+  }
+
+  private heredocNames(cache: SegmentCache, start: number, logicalEnd: number): { names: string[]; tabbed: boolean } | null {
+    const base = this.lines.starts[this.lines.lineOf(start)];
+    const entry = cache.get(this.escape, this.text.slice(base, logicalEnd));
+    let inst = entry.instruction;
+    if (!inst) return null;
+    if (inst instanceof Onbuild) inst = inst.getTriggerInstruction();
+    if (!inst) return null;
+    const keyword = inst.getKeyword();
+    if (keyword !== 'ADD' && keyword !== 'COPY' && keyword !== 'RUN') return null;
+    const names: string[] = [];
+    let tabbed = false;
+    for (const arg of inst.getArguments()) {
+      const value = arg.getValue();
+      if (value.startsWith('<<') && value.length > 2) {
+        if (value.startsWith('<<-')) tabbed = true;
+        const name = heredocName(value);
+        if (name !== null) names.push(name);
+      }
+    }
+    return { names, tabbed };
+  }
+
+  private buildStages(): void {
+    let current: Stage | null = null;
+    const byName = new Map<string, Stage>();
+    for (const ins of this.instructions) {
+      if (ins.keyword === 'FROM') {
+        const args = ins.args;
+        const imageText = args[0]?.value ?? '';
+        let name: string | null = null;
+        if (args.length >= 3 && args[1].value.toLowerCase() === 'as') name = args[2].value;
+        const expanded = this.expandGlobal(imageText);
+        const parent = expanded !== null ? byName.get(expanded.toLowerCase()) ?? null : null;
+        const image = expanded === null || parent ? null : parseImageRef(expanded);
+        current = { index: this.stages.length, from: ins, name, imageText, image, parent, instructions: [], isFinal: false, ships: false };
+        ins.stage = current;
+        this.stages.push(current);
+        if (name && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), current);
+      } else if (current) {
+        ins.stage = current;
+        current.instructions.push(ins);
+      } else if (ins.keyword === 'ARG') {
+        this.globalArgs.push(ins);
+      }
+    }
+    const last = this.stages[this.stages.length - 1];
+    if (last) {
+      last.isFinal = true;
+      for (let s: Stage | null = last; s && !s.ships; s = s.parent) s.ships = true;
+    }
+  }
+
+  /** Default value of a global ARG (declared before the first FROM); undefined when not declared, null when without default. */
+  globalArg(name: string): string | null | undefined {
+    let value: string | null | undefined;
+    for (const a of this.globalArgs) for (const p of a.properties) if (p.name === name) value = p.value;
+    return value;
+  }
+
+  /** Expands `$VAR`/`${VAR}` in a FROM argument with global ARG defaults; null when one is unknown. */
+  expandGlobal(value: string): string | null {
+    if (!value.includes('$')) return value;
+    return expandVariables(value, (n) => this.globalArg(n), this.escape);
+  }
+
+  range(start: number, end: number) {
+    return this.lines.range(start, end);
+  }
+}
+
+/**
+ * Reads `[ "a", "b" ]` between `start` and `end`, skipping line continuations
+ * (escape + newline) and the blank/comment lines after them. Spans are made
+ * relative to `base`. Null when the text is not exactly a JSON array of strings.
+ */
+function scanJsonArray(text: string, escape: string, start: number, end: number, base: number): JsonForm | null {
+  let i = start;
+  const skip = (): void => {
+    for (;;) {
+      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (text[i] !== escape) return;
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] !== '\n' && text[j] !== '\r') return;
+      i = j;
+      for (;;) {
+        while (i < end && (text[i] === '\r' || text[i] === '\n')) i++;
+        let k = i;
+        while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
+        if (text[k] === '#') {
+          while (k < end && text[k] !== '\n' && text[k] !== '\r') k++;
+          i = k;
+        } else if (text[k] === '\n' || text[k] === '\r') {
+          i = k;
+        } else break;
+      }
+    }
+  };
+  skip();
+  if (text[i] !== '[') return null;
+  const open = { start: i - base, end: i + 1 - base };
+  i++;
+  const strings: Word[] = [];
+  for (;;) {
+    skip();
+    if (text[i] === ']' && strings.length === 0) break;
+    if (text[i] !== '"') return null;
+    const s = i;
+    let raw = '';
+    for (i++; i < end && text[i] !== '"'; i++) {
+      if (text[i] === '\\') raw += text[i++];
+      raw += text[i];
+    }
+    if (text[i] !== '"') return null;
+    i++;
+    let value: string;
+    try {
+      value = JSON.parse('"' + raw + '"');
+    } catch {
+      return null;
+    }
+    strings.push({ value, start: s - base, end: i - base });
+    skip();
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text[i] === ']') break;
+    return null;
+  }
+  const close = { start: i - base, end: i + 1 - base };
+  i++;
+  skip();
+  return text.slice(i, end).trim() === '' ? { open, close, strings } : null;
+}
+
+/** dockerfile-ast's Util.parseHeredocName, so heredoc ends are found as the parser finds them. */
+function heredocName(value: string): string | null {
+  value = value.substring(2);
+  if (value.charAt(0) === '-') value = value.substring(1);
+  if (value.charAt(0) === '"') {
+    if (value.charAt(value.length - 1) !== '"') return null;
+    value = value.substring(1, value.length - 1);
+  }
+  if (value.charAt(0) === "'") {
+    if (value.charAt(value.length - 1) !== "'") return null;
+    value = value.substring(1, value.length - 1);
+  }
+  if (value.charAt(0) === '<') return null;
+  return value;
+}
+
+/**
+ * Expands `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME-word}`, `${NAME:+word}`,
+ * `${NAME+word}` as the builder does for instruction arguments. `lookup`
+ * returns the value, null for "declared without value" and undefined for
+ * "not declared". Returns null when a needed value is unknown.
+ */
+export function expandVariables(value: string, lookup: (name: string) => string | null | undefined, escape = '\\'): string | null {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === escape && value[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      continue;
+    }
+    if (value[i + 1] === '{') {
+      const close = value.indexOf('}', i + 2);
+      if (close === -1) return null;
+      const inner = value.slice(i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+?])(.*))?$/s.exec(inner);
+      if (!m) return null;
+      const v = lookup(m[1]);
+      const set = m[2] === ':' ? v !== undefined && v !== null && v !== '' : v !== undefined;
+      if (m[3] === '-') out += set ? v ?? '' : m[4];
+      else if (m[3] === '+') out += set ? m[4] : '';
+      else if (m[3] === '?') {
+        if (!set) return null;
+        out += v ?? '';
+      } else {
+        if (v === undefined || v === null) return null;
+        out += v;
+      }
+      i = close;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
+    if (!m) {
+      out += '$';
+      continue;
+    }
+    const v = lookup(m[0]);
+    if (v === undefined || v === null) return null;
+    out += v;
+    i += m[0].length;
+  }
+  return out;
+}
+
+/** Splits `registry/path/name:tag@digest`. */
+export function parseImageRef(text: string): ImageRef {
+  let rest = text;
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | null = null;
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry: string | null = null;
+  const first = rest.indexOf('/');
+  if (first !== -1) {
+    const head = rest.slice(0, first);
+    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+      registry = head.toLowerCase();
+      rest = rest.slice(first + 1);
+    }
+  }
+  const path = rest.toLowerCase();
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return { text, registry, path, name, tag, digest };
+}

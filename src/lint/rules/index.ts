@@ -1,0 +1,105 @@
+// Every rule, in the order findings of equal position are listed.
+import type { Rule } from '../rule';
+import addInsteadOfCopy from './add-instead-of-copy';
+import apkNoCache from './apk-no-cache';
+import apkPin from './apk-pin';
+import aptGetYes from './apt-get-yes';
+import aptListsCleanup from './apt-lists-cleanup';
+import aptNoInstallRecommends from './apt-no-install-recommends';
+import aptPin from './apt-pin';
+import aptUpdateAlone from './apt-update-alone';
+import buildInFinalStage from './build-in-final-stage';
+import consecutiveRun from './consecutive-run';
+import copyBeforeInstall from './copy-before-install';
+import copyDestSlash from './copy-dest-slash';
+import copyFromOwnStage from './copy-from-own-stage';
+import copyFromUnknownStage from './copy-from-unknown-stage';
+import duplicateStageName from './duplicate-stage-name';
+import emptyContinuation from './empty-continuation';
+import exposeInvalid from './expose-invalid';
+import fromAsCasing from './from-as-casing';
+import imageLatest from './image-latest';
+import imageTag from './image-tag';
+import inlineComment from './inline-comment';
+import instructionArguments from './instruction-arguments';
+import instructionCasing from './instruction-casing';
+import instructionOrder from './instruction-order';
+import jsonArgs from './json-args';
+import legacyKeyValue from './legacy-key-value';
+import maintainerDeprecated from './maintainer-deprecated';
+import missingUser from './missing-user';
+import multipleCmd from './multiple-cmd';
+import multipleEntrypoint from './multiple-entrypoint';
+import noApt from './no-apt';
+import noSudo from './no-sudo';
+import npmCacheClean from './npm-cache-clean';
+import npmPin from './npm-pin';
+import parseError from './parse-error';
+import pipNoCacheDir from './pip-no-cache-dir';
+import pipPin from './pip-pin';
+import pipefail from './pipefail';
+import reservedStageName from './reserved-stage-name';
+import rootUser from './root-user';
+import secretInEnv from './secret-in-env';
+import smallBaseImage from './small-base-image';
+import stageNameCasing from './stage-name-casing';
+import toolchainInFinalStage from './toolchain-in-final-stage';
+import undefinedArgInFrom from './undefined-arg-in-from';
+import undefinedVar from './undefined-var';
+import unknownInstruction from './unknown-instruction';
+import useWorkdir from './use-workdir';
+import workdirRelative from './workdir-relative';
+import yarnCacheClean from './yarn-cache-clean';
+
+export const RULES: readonly Rule[] = [
+  addInsteadOfCopy,
+  apkNoCache,
+  apkPin,
+  aptGetYes,
+  aptListsCleanup,
+  aptNoInstallRecommends,
+  aptPin,
+  aptUpdateAlone,
+  buildInFinalStage,
+  consecutiveRun,
+  copyBeforeInstall,
+  copyDestSlash,
+  copyFromOwnStage,
+  copyFromUnknownStage,
+  duplicateStageName,
+  emptyContinuation,
+  exposeInvalid,
+  fromAsCasing,
+  imageLatest,
+  imageTag,
+  inlineComment,
+  instructionArguments,
+  instructionCasing,
+  instructionOrder,
+  jsonArgs,
+  legacyKeyValue,
+  maintainerDeprecated,
+  missingUser,
+  multipleCmd,
+  multipleEntrypoint,
+  noApt,
+  noSudo,
+  npmCacheClean,
+  npmPin,
+  parseError,
+  pipNoCacheDir,
+  pipPin,
+  pipefail,
+  reservedStageName,
+  rootUser,
+  secretInEnv,
+  smallBaseImage,
+  stageNameCasing,
+  toolchainInFinalStage,
+  undefinedArgInFrom,
+  undefinedVar,
+  unknownInstruction,
+  useWorkdir,
+  workdirRelative,
+  yarnCacheClean,
+];

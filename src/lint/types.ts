@@ -1,0 +1,111 @@
+// The linter's public vocabulary.
+//
+// Positions follow the LSP / VS Code convention: `line` and `character` are
+// 0-based and `character` counts UTF-16 code units, so an engine range can be
+// handed to `new vscode.Range(...)` unchanged. Ranges are half-open (`end` is
+// the position just after the last character). Only the report formats the CLI
+// prints (text, JSON, SARIF) switch to 1-based lines and columns.
+import type { Localized } from '../util/i18n';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type Category =
+  | 'base-image'
+  | 'user'
+  | 'layer-cache'
+  | 'multi-stage'
+  | 'correctness'
+  | 'security'
+  | 'maintainability';
+
+/** The four pillars the course teaches (the lab's `lint:` check defaults to these). */
+export const PILLAR_CATEGORIES: readonly Category[] = ['base-image', 'user', 'layer-cache', 'multi-stage'];
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 code unit offset in the line. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Replace the text in `range` with `newText` (an insertion when the range is empty). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the quick fix does, in the requested language. */
+  title: string;
+  /** Non-overlapping edits against the original text, applied together. */
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  /** Rule id (stable, kebab-case), e.g. `missing-user`. */
+  rule: string;
+  severity: Severity;
+  category: Category;
+  range: Range;
+  /** The message in the requested language. */
+  message: string;
+  /** Equivalent hadolint rule, e.g. `DL3008`. */
+  hadolint?: string;
+  /** Equivalent BuildKit build check, e.g. `JSONArgsRecommended`. */
+  buildkit?: string;
+  fix?: Fix;
+}
+
+/** A course session (from the bootcamp notes in ../shared/seeds/) that teaches a rule. */
+export interface CourseSession {
+  /** Stable id, e.g. `w1d3-s2`. */
+  id: string;
+  title: Localized;
+}
+
+export interface CourseRef {
+  session: CourseSession;
+  /** The part of the session, e.g. "Best practices: non-root user". */
+  section: Localized;
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  severity: Severity;
+  hadolint?: string;
+  buildkit?: string;
+  /** Short name, shown in hovers and docs. */
+  title: Localized;
+  /** Default message; rules may report a more specific one. */
+  message: Localized;
+  /** Markdown: why it matters, and a short before/after example. */
+  explanation: Localized;
+  course: CourseRef;
+  /** True when the rule offers a quick fix for (some of) its findings. */
+  fixable: boolean;
+}
+
+/**
+ * Engine configuration: everything optional. Rule references accept our ids,
+ * hadolint ids (`DL3008`) and BuildKit check names (`JSONArgsRecommended`).
+ */
+export interface LintConfig {
+  /** Rules never reported (hadolint's `ignored`). */
+  ignored?: readonly string[];
+  /** Severity per rule reference; `off` disables (settings and hadolint's `override`). */
+  severity?: Readonly<Record<string, SeveritySetting>>;
+  /** Ignore inline `# hadolint ignore=` / `# docker-labs ignore=` comments (hadolint's `disable-ignore-pragma`). */
+  disableInlineIgnores?: boolean;
+}
+
+export interface LintOptions {
+  lang?: 'ko' | 'en';
+  config?: LintConfig;
+}

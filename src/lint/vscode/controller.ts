@@ -1,0 +1,242 @@
+// Diagnostics as you type, quick fixes, hovers and the workspace lint. Loaded
+// on first use (see index.ts). Each open Dockerfile keeps an IncrementalLinter
+// so an edit re-parses only the instructions it touched.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { pick, type Lang, type Localized } from '../../util/i18n';
+import { IncrementalLinter, lintText, mergeConfigs, type LintResult } from '../engine';
+import { loadHadolintConfig } from '../config';
+import { ignoreEdit } from '../ignore';
+import { INSTRUCTION_DOCS } from '../keywords';
+import { ruleById } from '../engine';
+import { SESSIONS } from '../course';
+import type { Finding, LintConfig, Severity, SeveritySetting } from '../types';
+
+const DEBOUNCE_MS = 150;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+interface DocState {
+  linter: IncrementalLinter;
+  version: number;
+  result?: LintResult;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+function uiLang(): Lang {
+  return vscode.env.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+function toRange(r: Finding['range']): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** Where to read more about a rule: hadolint's wiki or Docker's build-check reference. */
+function docsLink(f: Finding): vscode.Uri | undefined {
+  if (f.hadolint) return vscode.Uri.parse(`https://github.com/hadolint/hadolint/wiki/${f.hadolint}`);
+  if (f.buildkit) return vscode.Uri.parse(`https://docs.docker.com/reference/build-checks/${f.buildkit.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`);
+  return undefined;
+}
+
+export class LintController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('docker-labs');
+  private readonly states = new Map<string, DocState>();
+  /** Files linted by the workspace command: their diagnostics stay after the editor closes them. */
+  private readonly fromWorkspace = new Set<string>();
+  private readonly configs = new Map<string, LintConfig | undefined>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}');
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    const reset = (): void => {
+      this.configs.clear();
+      this.relintAll();
+    };
+    this.disposables.push(this.watcher, this.watcher.onDidChange(reset), this.watcher.onDidCreate(reset), this.watcher.onDidDelete(reset), this.collection);
+  }
+
+  dispose(): void {
+    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Lints `doc` after the typing pause (or at once with `delay` 0). */
+  schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    const state = this.state(doc);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      if (!doc.isClosed) this.lintNow(doc);
+    }, delay);
+  }
+
+  /** Lints now and publishes the diagnostics; returns the findings. */
+  lintNow(doc: vscode.TextDocument): Finding[] {
+    const state = this.state(doc);
+    if (state.timer) {
+      clearTimeout(state.timer);
+      state.timer = undefined;
+    }
+    const settings = vscode.workspace.getConfiguration('dockerLabs.lint', doc.uri);
+    if (!settings.get<boolean>('enable', true)) {
+      state.result = undefined;
+      this.collection.delete(doc.uri);
+      return [];
+    }
+    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config: this.configFor(doc.uri, settings) });
+    state.result = result;
+    state.version = doc.version;
+    this.collection.set(doc.uri, result.findings.map((f) => this.diagnostic(f)));
+    return result.findings;
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const state = this.states.get(key);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(key);
+    if (!this.fromWorkspace.has(key)) this.collection.delete(doc.uri);
+  }
+
+  relintAll(): void {
+    for (const doc of vscode.workspace.textDocuments) if (this.states.has(doc.uri.toString())) this.schedule(doc, 0);
+  }
+
+  private state(doc: vscode.TextDocument): DocState {
+    const key = doc.uri.toString();
+    let s = this.states.get(key);
+    if (!s) {
+      s = { linter: new IncrementalLinter(), version: -1 };
+      this.states.set(key, s);
+    }
+    return s;
+  }
+
+  /** .hadolint.yaml found upward from the file (up to its workspace folder), then the settings on top. */
+  private configFor(uri: vscode.Uri, settings: vscode.WorkspaceConfiguration): LintConfig {
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const dir = uri.scheme === 'file' ? path.dirname(uri.fsPath) : folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    let hadolint: LintConfig | undefined;
+    if (dir) {
+      if (!this.configs.has(dir)) {
+        const stop = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+        this.configs.set(dir, loadHadolintConfig(path.join(dir, 'Dockerfile'), stop)?.config);
+      }
+      hadolint = this.configs.get(dir);
+    }
+    const rules = settings.get<Record<string, SeveritySetting>>('rules', {}) ?? {};
+    return mergeConfigs(hadolint, { severity: rules });
+  }
+
+  private diagnostic(f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+    d.source = 'docker-labs';
+    const target = docsLink(f);
+    d.code = target ? { value: f.rule, target } : f.rule;
+    return d;
+  }
+
+  /** The current lint of `doc` (re-run when the text moved on since the last one). */
+  private current(doc: vscode.TextDocument): LintResult | undefined {
+    const state = this.state(doc);
+    if (!state.result || state.version !== doc.version) this.lintNow(doc);
+    return state.result;
+  }
+
+  codeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+    const result = this.current(doc);
+    if (!result) return [];
+    const actions: vscode.CodeAction[] = [];
+    const ignored = new Set<string>();
+    for (const diag of ctx.diagnostics) {
+      if (diag.source !== 'docker-labs') continue;
+      const rule = typeof diag.code === 'object' ? String(diag.code.value) : String(diag.code);
+      const finding = result.findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diag.range));
+      if (!finding) continue;
+      if (finding.fix) {
+        const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
+        const edit = new vscode.WorkspaceEdit();
+        for (const e of finding.fix.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+        action.edit = edit;
+        action.diagnostics = [diag];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      if (result.model && !ignored.has(rule)) {
+        ignored.add(rule);
+        const action = new vscode.CodeAction(vscode.l10n.t('Ignore {0} for this instruction', rule), vscode.CodeActionKind.QuickFix);
+        const e = ignoreEdit(result.model, doc.offsetAt(diag.range.start), rule);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, toRange(e.range), e.newText);
+        action.edit = edit;
+        action.diagnostics = [diag];
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const result = this.current(doc);
+    if (!result) return undefined;
+    const lang = uiLang();
+    const here = result.findings.filter((f) => toRange(f.range).contains(position) || (f.range.start.line === f.range.end.line && f.range.start.character === f.range.end.character && f.range.start.line === position.line));
+    if (here.length > 0) {
+      const md = new vscode.MarkdownString();
+      here.forEach((f, i) => {
+        const meta = ruleById(f.rule)?.meta;
+        if (!meta) return;
+        if (i > 0) md.appendMarkdown('\n\n---\n\n');
+        const ids = [f.rule, f.hadolint, f.buildkit].filter(Boolean).map((id) => `\`${id}\``).join(' · ');
+        md.appendMarkdown(`**${pick(meta.title, lang)}** ${ids}\n\n`);
+        md.appendMarkdown(pick(meta.explanation, lang) + '\n\n');
+        md.appendMarkdown(`*${vscode.l10n.t('Course')}: ${pick(meta.course.session.title, lang)} · ${pick(meta.course.section, lang)}*`);
+      });
+      return new vscode.Hover(md);
+    }
+    const model = result.model;
+    if (!model) return undefined;
+    const offset = doc.offsetAt(position);
+    const ins = model.instructions.find((i) => i.start <= offset && offset <= i.keywordEnd);
+    const docs = ins ? INSTRUCTION_DOCS[ins.keyword] : undefined;
+    if (!ins || !docs) return undefined;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${ins.keyword}** — ${pick(docs.summary, lang)}\n\n${pick(docs.detail, lang)}\n\n`);
+    md.appendCodeblock(docs.example, 'dockerfile');
+    md.appendMarkdown(`\n*${vscode.l10n.t('Course')}: ${pick(SESSIONS.basicsInstructions.title as Localized, lang)}*`);
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(ins.start), doc.positionAt(ins.keywordEnd)));
+  }
+
+  /** Lints every Dockerfile in the workspace into the Problems panel; returns counts. */
+  async lintWorkspace(): Promise<{ files: number; findings: number }> {
+    const uris = await vscode.workspace.findFiles('**/{Dockerfile,*.Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile}', '**/{node_modules,.git}/**');
+    let findings = 0;
+    const lang = uiLang();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Linting Dockerfiles…') }, async () => {
+      for (const uri of uris) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let list: Finding[];
+        if (open) {
+          list = this.lintNow(open);
+        } else {
+          const settings = vscode.workspace.getConfiguration('dockerLabs.lint', uri);
+          if (!settings.get<boolean>('enable', true)) continue;
+          const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+          list = lintText(text, { lang, config: this.configFor(uri, settings) }).findings;
+          this.collection.set(uri, list.map((f) => this.diagnostic(f)));
+        }
+        this.fromWorkspace.add(uri.toString());
+        findings += list.length;
+      }
+    });
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Docker Labs: linted {0} Dockerfiles, {1} findings.', uris.length, findings));
+    return { files: uris.length, findings };
+  }
+}

@@ -1,0 +1,86 @@
+// The model splits a Dockerfile into instructions exactly where dockerfile-ast
+// does when parsing the whole file (each instruction is then parsed on its
+// own), and reads directives, heredocs, JSON forms and stages right.
+import * as assert from 'assert';
+import { DockerfileModel } from '../../../src/lint/parse/model';
+import { astShape, corpus, modelShape } from './helpers';
+
+const EDGE_CASES: Record<string, string> = {
+  'escape directive (backtick)': '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host hi\nWORKDIR C:\\app\n',
+  'BOM and CRLF': '\uFEFFFROM alpine:3.20\r\nRUN echo a \\\r\n  && echo b\r\n',
+  'lone CR line breaks': 'FROM alpine\rRUN a \\\r b\rCMD c\r',
+  'heredocs': 'FROM alpine\nRUN <<EOF\necho a\nEOF\nCOPY <<-"X" <<Y /dest/\n\tx\n\tX\ny\nY\nRUN cat <<EOF > /f\nnot closed\n',
+  'comments inside continuations': 'FROM alpine\nRUN a \\\n# comment\n  b \\\n\n  c\n# top\nCMD d\n',
+  'keyword split by a continuation': 'FROM alpine\nRU\\\nN echo hi\n',
+  'escape then spaces then newline': 'FROM alpine\nRUN a \\   \n  b\n',
+  'no trailing newline': 'FROM alpine\nRUN echo hi',
+  'only directives': '# syntax=docker/dockerfile:1\n# escape=\\\n',
+  'instruction without arguments': 'FROM\nRUN\n\nCMD',
+  'ONBUILD with heredoc': 'FROM alpine\nONBUILD RUN <<EOF\necho a\nEOF\nRUN b\n',
+  'garbage': '}{ ][ \\\n\\\n"unterminated\n\'\n<<<<\n#\n',
+};
+
+describe('lint model: instruction boundaries match dockerfile-ast', () => {
+  for (const [name, text] of Object.entries(EDGE_CASES)) {
+    it(name, () => assert.deepStrictEqual(modelShape(text), astShape(text)));
+  }
+
+  it('on every corpus file', function () {
+    const files = corpus();
+    if (!files) this.skip(); // ../shared/corpus/dockerfiles is not checked out here
+    for (const { name, text } of files!) assert.deepStrictEqual(modelShape(text), astShape(text), name);
+  });
+});
+
+describe('lint model: reading', () => {
+  it('reads directives and the escape character', () => {
+    const m = new DockerfileModel('# syntax=docker/dockerfile:1\n# escape=`\nFROM alpine\nRUN a `\n  b\n');
+    assert.strictEqual(m.escape, '`');
+    assert.deepStrictEqual(
+      m.directives.map((d) => [d.name, d.value]),
+      [
+        ['syntax', 'docker/dockerfile:1'],
+        ['escape', '`'],
+      ],
+    );
+    assert.deepStrictEqual(m.instructions.map((i) => i.keyword), ['FROM', 'RUN']);
+    assert.deepStrictEqual(m.instructions[1].args.map((a) => a.value), ['a', 'b']);
+  });
+
+  it('gives heredoc bodies and their ends', () => {
+    const text = 'FROM alpine\nRUN <<EOF\necho a\necho b\nEOF\nCMD x\n';
+    const m = new DockerfileModel(text);
+    const h = m.instructions[1].heredocs;
+    assert.strictEqual(h.length, 1);
+    assert.strictEqual(text.slice(h[0].bodyStart, h[0].bodyEnd), 'echo a\necho b');
+    assert.ok(h[0].terminated);
+    assert.strictEqual(m.instructions[2].keyword, 'CMD');
+  });
+
+  it('reads the JSON form, including continuations with a backtick escape', () => {
+    const m = new DockerfileModel('# escape=`\nFROM x\nCMD ["a", `\n     "b c"]\nCMD ["a", b]\n');
+    assert.deepStrictEqual(m.instructions[1].json?.strings.map((s) => s.value), ['a', 'b c']);
+    assert.strictEqual(m.instructions[2].json, null);
+  });
+
+  it('builds stages: names, images through global ARGs, parents, what ships', () => {
+    const m = new DockerfileModel('ARG BASE=node:18-alpine\nARG NOPE\nFROM ${BASE} AS deps\nFROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM deps AS final\nFROM $NOPE AS other\nFROM final\n');
+    const s = m.stages;
+    assert.deepStrictEqual(s.map((x) => x.name), ['deps', 'build', 'final', 'other', null]);
+    assert.strictEqual(s[0].image?.name, 'node');
+    assert.strictEqual(s[0].image?.tag, '18-alpine');
+    assert.strictEqual(s[1].image?.path, 'golang');
+    assert.strictEqual(s[2].parent, s[0]);
+    assert.strictEqual(s[3].image, null);
+    assert.strictEqual(s[4].parent, s[2]);
+    assert.deepStrictEqual(s.map((x) => x.ships), [true, false, true, false, true]);
+    assert.deepStrictEqual(m.globalArgs.map((a) => a.properties[0].name), ['BASE', 'NOPE']);
+  });
+
+  it('parses image references', () => {
+    const m = new DockerfileModel('FROM localhost:5000/team/app:1.2@sha256:abc\nFROM mcr.microsoft.com/dotnet/sdk:8.0\n');
+    const [a, b] = m.stages.map((s) => s.image!);
+    assert.deepStrictEqual([a.registry, a.path, a.name, a.tag, a.digest], ['localhost:5000', 'team/app', 'app', '1.2', 'sha256:abc']);
+    assert.deepStrictEqual([b.registry, b.path, b.tag], ['mcr.microsoft.com', 'dotnet/sdk', '8.0']);
+  });
+});
