@@ -1,5 +1,76 @@
-import type * as vscode from 'vscode';
+// Registers the Docker explorer: the tree view `dockerLabs.explorer`, its commands,
+// the read-only inspect documents and the "Docker Labs" output channel where every
+// action prints its docker CLI equivalent. The model goes live (events + backstop
+// poll) only while the view is visible.
+import * as vscode from 'vscode';
+import { langFromLocale, pick } from '../../util/i18n';
 import type { DockerService } from '../../docker/vscode';
+import { endpointLabel } from '../../docker/endpoint';
+import { ExplorerModel } from '../model';
+import { DockerTreeProvider } from './provider';
+import { ReadOnlyDocuments } from './documents';
+import { registerCommands } from './commands';
 
-// FOUNDATION STUB: replaced by the explorer capability.
-export function registerExplorer(_context: vscode.ExtensionContext, _docker: DockerService): void {}
+export interface ExplorerApi {
+  readonly model: ExplorerModel;
+  readonly provider: DockerTreeProvider;
+  readonly view: vscode.TreeView<unknown>;
+}
+
+const SHOW_DANGLING_KEY = 'dockerLabs.explorer.showDangling';
+
+export function registerExplorer(context: vscode.ExtensionContext, docker: DockerService): ExplorerApi {
+  const lang = () => langFromLocale(vscode.env.language);
+  const model = new ExplorerModel({ client: () => docker.client(), endpoint: () => docker.endpoint.host });
+  const provider = new DockerTreeProvider(model, lang);
+  const view = vscode.window.createTreeView('dockerLabs.explorer', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
+  const output = vscode.window.createOutputChannel('Docker Labs');
+  const documents = new ReadOnlyDocuments();
+
+  const setShowDangling = (show: boolean) => {
+    model.setShowDangling(show);
+    void context.globalState.update(SHOW_DANGLING_KEY, show);
+    void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, show);
+  };
+  const initialDangling = context.globalState.get<boolean>(SHOW_DANGLING_KEY, false);
+  model.setShowDangling(initialDangling);
+  void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, initialDangling);
+
+  // The context's name when one was chosen, else the host (unix:///var/run/docker.sock…).
+  const describeEndpoint = () => {
+    view.description = endpointLabel(docker.endpoint);
+  };
+  describeEndpoint();
+
+  // At most one notification per endpoint: the tree itself shows the problem and its fixes.
+  let notifiedFor: string | undefined;
+  const onProblem = model.onDidChange((change) => {
+    const problem = model.state.problem;
+    if (!change.roots || !problem || notifiedFor === model.state.endpoint) return;
+    notifiedFor = model.state.endpoint;
+    const retry = vscode.l10n.t('Retry');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Cannot reach Docker at {0}: {1}', model.state.endpoint, pick(problem.cause, lang())), retry)
+      .then((answer) => (answer === retry ? model.retry() : undefined));
+  });
+
+  model.setLive(view.visible);
+  context.subscriptions.push(
+    model,
+    provider,
+    view,
+    output,
+    documents,
+    onProblem,
+    vscode.workspace.registerTextDocumentContentProvider(ReadOnlyDocuments.scheme, documents),
+    // Going live connects the event stream, and every (re)connection re-lists all
+    // groups: whatever happened while the view was hidden shows up.
+    view.onDidChangeVisibility((e) => model.setLive(e.visible)),
+    docker.onDidChangeEndpoint(() => {
+      model.reset();
+      describeEndpoint();
+    }),
+    ...registerCommands({ model, docker, output, documents, lang, setShowDangling }),
+  );
+  return { model, provider, view };
+}

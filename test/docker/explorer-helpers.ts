@@ -1,0 +1,69 @@
+// Helpers shared by the explorer's Docker tests: a model on a real daemon whose
+// dockerode client counts the list calls it makes (the client is real; the count
+// only observes it), and polling with a deadline.
+import type Dockerode from 'dockerode';
+import { ExplorerModel, type ExplorerModelOptions, type ModelChange } from '../../src/explorer';
+import type { Fixture } from './fixture';
+
+export interface CountedModel {
+  model: ExplorerModel;
+  calls: Record<string, number>;
+  /** The options of every listContainers call, in order. */
+  containerLists: Array<{ filters?: { id?: string[] } }>;
+  changes: ModelChange[];
+}
+
+const COUNTED = new Set(['listContainers', 'listImages', 'listNetworks', 'listVolumes', 'getEvents']);
+
+export function countedModel(docker: Dockerode, endpoint: string, options: Partial<ExplorerModelOptions> = {}): CountedModel {
+  const calls: Record<string, number> = {};
+  const containerLists: CountedModel['containerLists'] = [];
+  const counted = new Proxy(docker, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop === 'string' && COUNTED.has(prop) && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          calls[prop] = (calls[prop] ?? 0) + 1;
+          if (prop === 'listContainers') containerLists.push({ ...(args[0] as object) });
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return value;
+    },
+  });
+  const model = new ExplorerModel({ client: () => counted, endpoint: () => endpoint, ...options });
+  const changes: ModelChange[] = [];
+  model.onDidChange((c) => changes.push(c));
+  return { model, calls, containerLists, changes };
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, everyMs = 5): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What a test created on the daemon, removed again by removeCreated() (containers first). */
+export interface CreatedObjects {
+  containers: string[];
+  networks: string[];
+  volumes: string[];
+  images: string[];
+}
+
+export function createdObjects(): CreatedObjects {
+  return { containers: [], networks: [], volumes: [], images: [] };
+}
+
+export async function removeCreated(fx: Fixture, made: CreatedObjects): Promise<void> {
+  if (made.containers.length) await fx.cli(['rm', '-f', '-v', ...made.containers]);
+  if (made.networks.length) await fx.cli(['network', 'rm', ...made.networks]);
+  if (made.volumes.length) await fx.cli(['volume', 'rm', '-f', ...made.volumes]);
+  if (made.images.length) await fx.cli(['rmi', ...made.images]);
+}

@@ -1,0 +1,84 @@
+// The Docker explorer as a learner sees it: a real workbench in Korean, connected to
+// the fixture daemon, showing the course's pair exercise (two containers on a
+// user-defined network, a volume, a stopped container). Leaves
+// test-results/explorer-ko.png.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import { getFixture, type Fixture } from '../docker/fixture';
+import { openWorkbench, type Workbench } from './workbench';
+
+const NAMES = {
+  network: 'e2e-pair1-network',
+  web: 'e2e-pair1-web',
+  cache: 'e2e-pair1-redis',
+  old: 'e2e-old-web',
+  volume: 'e2e-redis-data',
+};
+
+describe('explorer e2e (Korean workbench, real daemon)', function () {
+  let wb: Workbench | undefined;
+  let fx: Fixture;
+
+  before(async function () {
+    try {
+      const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
+      chromiumPath();
+      fx = await getFixture();
+    } catch (error) {
+      if (process.env.REQUIRE_VSCODE === '1' || process.env.REQUIRE_DOCKER === '1') throw error;
+      console.log(`      skipped: ${(error as Error).message}`);
+      this.skip();
+    }
+    await fx.cli(['rm', '-f', NAMES.web, NAMES.cache, NAMES.old]);
+    await fx.cli(['network', 'rm', NAMES.network]);
+    await fx.cli(['volume', 'rm', NAMES.volume]);
+    await fx.cliOk(['pull', '-q', 'nginx:alpine']);
+    await fx.cliOk(['pull', '-q', 'redis:7-alpine']);
+    await fx.cliOk(['network', 'create', NAMES.network]);
+    await fx.cliOk(['volume', 'create', NAMES.volume]);
+    await fx.cliOk(['run', '-d', '--name', NAMES.web, '--network', NAMES.network, '-p', '80', 'nginx:alpine']);
+    await fx.cliOk(['run', '-d', '--name', NAMES.cache, '--network', NAMES.network, '-v', `${NAMES.volume}:/data`, 'redis:7-alpine']);
+    await fx.cliOk(['create', '--name', NAMES.old, 'nginx:alpine']);
+    wb = await openWorkbench({ locale: 'ko', env: { DOCKER_HOST: fx.host }, width: 1400, height: 1000 });
+  });
+
+  after(async function () {
+    await wb?.close();
+    if (!fx) return;
+    await fx.cli(['rm', '-f', NAMES.web, NAMES.cache, NAMES.old]);
+    await fx.cli(['network', 'rm', NAMES.network]);
+    await fx.cli(['volume', 'rm', NAMES.volume]);
+  });
+
+  it('shows containers, networks with their members and volumes in Korean', async function () {
+    const sidebar = await wb!.openViewContainer('Docker Labs');
+    // Widen the side bar (drag its edge) so descriptions (image, status, IPs) are readable in the picture.
+    const box = await sidebar.boundingBox();
+    if (box) {
+      await wb!.page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+      await wb!.page.mouse.down();
+      await wb!.page.mouse.move(box.x + box.width + 320, box.y + box.height / 2, { steps: 8 });
+      await wb!.page.mouse.up();
+    }
+    const tree = sidebar.locator('.pane-body');
+    const row = (text: string) => tree.locator('.monaco-list-row', { hasText: text }).first();
+    for (const name of [NAMES.web, NAMES.cache, NAMES.old]) await row(name).waitFor({ timeout: 30_000 });
+    await row('컨테이너').waitFor();
+
+    // Fold the image list (a shared daemon has many) and open the network to show who is on it.
+    const images = row('이미지');
+    if ((await images.getAttribute('aria-expanded')) === 'true') await images.click();
+    await row(NAMES.network).click();
+    await tree.locator('.monaco-list-row[aria-level="3"]', { hasText: NAMES.cache }).first().waitFor();
+    await row(NAMES.volume).click();
+
+    const text = await tree.innerText();
+    for (const expected of ['컨테이너', '네트워크', '볼륨', '실행 중', '생성됨', NAMES.network, NAMES.volume]) assert.ok(text.includes(expected), `the tree shows "${expected}":\n${text}`);
+    const ip = (await fx.cliOk(['inspect', '-f', `{{(index .NetworkSettings.Networks "${NAMES.network}").IPAddress}}`, NAMES.cache])).trim();
+    assert.ok(text.includes(ip), `the network shows ${NAMES.cache} with its IP ${ip}`);
+    const shot = await wb!.screenshot('explorer-ko');
+    assert.ok(fs.statSync(shot).size > 20_000, `screenshot ${shot} has content`);
+    const header = await sidebar.locator('.composite.title, .pane-header').allInnerTexts();
+    assert.ok(header.join(' ').includes(fx.host), `the view description names the endpoint: ${JSON.stringify(header)}`);
+  });
+});
