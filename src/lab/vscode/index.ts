@@ -1,5 +1,84 @@
-import type * as vscode from 'vscode';
+// Editor glue for the lab engine: commands and walkthrough context keys. Built-in sessions
+// live in the extension's exercises/. Only the command handlers and the progress store load
+// at activation; the LabManager (and with it the engine: markdown-it, yaml, ajv) is required
+// on the first lab command.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
+import { indexWalkthroughs, ProgressStore } from './progressStore';
+import type { LabManager } from './manager';
+import type { LabSession } from './session';
 
-// FOUNDATION STUB: replaced by the lab capability.
-export function registerLabs(_context: vscode.ExtensionContext, _docker: DockerService): void {}
+function asString(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+export function registerLabs(context: vscode.ExtensionContext, docker: DockerService): void {
+  indexWalkthroughs(context.extension);
+  // Walkthrough steps tick from context keys: restore them now, without loading the engine.
+  void new ProgressStore(context.globalState).restoreContextKeys();
+
+  let loaded: LabManager | undefined;
+  const getManager = (): LabManager => {
+    if (!loaded) {
+      const { LabManager: Manager } = require('./manager') as typeof import('./manager');
+      const created = new Manager(context, docker);
+      loaded = created;
+      context.subscriptions.push(created);
+    }
+    return loaded;
+  };
+
+  const register = (id: string, fn: (...args: unknown[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  };
+
+  register('dockerLabs.lab.open', async (arg?: unknown) => {
+    if (arg instanceof vscode.Uri) return arg.fsPath.toLowerCase().endsWith('.md') ? getManager().openMarkdown(arg) : getManager().open({ kind: 'folder', path: arg.fsPath });
+    const id = asString(arg);
+    // An absolute path (a walkthrough link, a test) opens that file or folder.
+    if (id && path.isAbsolute(id) && fs.existsSync(id)) {
+      return id.toLowerCase().endsWith('.md') ? getManager().openMarkdown(vscode.Uri.file(id)) : getManager().open({ kind: 'folder', path: id });
+    }
+    return id ? getManager().byId(id) : getManager().pickBuiltin();
+  });
+
+  register('dockerLabs.lab.openMarkdown', async (arg?: unknown) => {
+    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    if (!uri || !uri.fsPath.toLowerCase().endsWith('.md')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown file to use it as a Docker lab.'));
+      return undefined;
+    }
+    return getManager().openMarkdown(uri);
+  });
+
+  register('dockerLabs.lab.runStep', async (sessionArg?: unknown, stepArg?: unknown) => {
+    const sessionId = asString(sessionArg);
+    const stepId = asString(stepArg);
+    if (!sessionId || !stepId) return undefined;
+    const session = await getManager().byId(sessionId);
+    session?.focusStep(stepId);
+    return session?.runStep(stepId);
+  });
+
+  register('dockerLabs.lab.checkStep', async (sessionArg?: unknown, stepArg?: unknown) => {
+    const sessionId = asString(sessionArg);
+    const stepId = asString(stepArg);
+    if (!sessionId || !stepId) return undefined;
+    const session = await getManager().byId(sessionId);
+    session?.focusStep(stepId);
+    return session?.check(stepId);
+  });
+
+  const sessionCommand = (id: string, fn: (s: LabSession) => Promise<unknown>): void =>
+    register(id, async (arg?: unknown) => {
+      const sessionId = asString(arg) ?? getManager().openIds().pop();
+      const session = sessionId ? await getManager().byId(sessionId) : await getManager().pickBuiltin();
+      return session ? fn(session) : undefined;
+    });
+  sessionCommand('dockerLabs.lab.reset', (s) => s.resetLab());
+  sessionCommand('dockerLabs.lab.prepull', (s) => s.prepull());
+  sessionCommand('dockerLabs.lab.resetProgress', (s) => s.resetProgress());
+  register('dockerLabs.lab.exportProgress', () => getManager().exportAll());
+}

@@ -1,0 +1,132 @@
+/* global acquireVsCodeApi, document, window, CSS, Element, HTMLInputElement */
+// Lab view script. Posts only typed messages with ids (never command text) and draws the
+// state the extension sends. Runs under a CSP that allows nothing but this nonce'd script.
+(function () {
+  'use strict';
+  const vscode = acquireVsCodeApi();
+  const config = JSON.parse(document.getElementById('lab-config').textContent);
+  const S = config.strings;
+  const sessionId = config.sessionId;
+
+  function post(message) {
+    vscode.postMessage(Object.assign({ sessionId }, message));
+  }
+
+  function stepOf(el) {
+    return el.getAttribute('data-step');
+  }
+
+  document.addEventListener('click', (event) => {
+    const el = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+    if (!el || el.disabled) return;
+    const action = el.getAttribute('data-action');
+    const stepId = stepOf(el);
+    switch (action) {
+      case 'run':
+        post({ type: 'run', stepId, commandIndex: Number(el.getAttribute('data-index')) });
+        break;
+      case 'runStep':
+      case 'check':
+      case 'markDone':
+        post({ type: action, stepId });
+        break;
+      case 'hint': {
+        const hint = document.querySelector(`section[data-step="${CSS.escape(stepId)}"] [data-role="hint"]`);
+        if (hint) hint.hidden = !hint.hidden;
+        break;
+      }
+      case 'variables':
+      case 'prepull':
+      case 'reset':
+      case 'resetProgress':
+        post({ type: action });
+        break;
+      default:
+        break;
+    }
+  });
+
+  document.addEventListener('change', (event) => {
+    const el = event.target;
+    if (!(el instanceof HTMLInputElement) || el.getAttribute('data-action') !== 'tick') return;
+    post({ type: 'tick', stepId: stepOf(el), index: Number(el.getAttribute('data-index')), checked: el.checked });
+  });
+
+  function render(state) {
+    let passed = 0;
+    for (const section of document.querySelectorAll('section.step')) {
+      const id = section.getAttribute('data-step');
+      const s = state.steps[id] || { status: 'not-started' };
+      if (s.status === 'passed') passed++;
+      section.setAttribute('data-status', s.status);
+      const status = section.querySelector('[data-role="status"]');
+      if (status) status.textContent = S[s.status] || s.status;
+      const reason = section.querySelector('[data-role="reason"]');
+      if (reason) {
+        reason.textContent = s.reason || '';
+        reason.hidden = !s.reason;
+      }
+      const hint = section.querySelector('[data-role="hint"]');
+      if (hint && s.status === 'failed' && s.showHint) hint.hidden = false;
+      for (const row of section.querySelectorAll('.row.command[data-command]')) {
+        const index = row.getAttribute('data-command');
+        const c = (s.commands || {})[index];
+        const mark = row.querySelector('[data-role="cmd-status"]');
+        row.classList.toggle('running', !!(c && c.running));
+        if (mark) mark.textContent = !c ? '' : c.running ? '…' : c.exitCode === undefined ? '↵' : c.exitCode === 0 ? '✓' : `✗ ${c.exitCode}`;
+        row.classList.toggle('ok', !!(c && c.exitCode === 0));
+        row.classList.toggle('bad', !!(c && c.exitCode !== undefined && c.exitCode !== 0));
+      }
+      for (const box of section.querySelectorAll('input[data-action="tick"]')) {
+        box.checked = (s.ticked || []).includes(Number(box.getAttribute('data-index')));
+      }
+    }
+    const total = config.total || 1;
+    const fill = document.querySelector('.progress-fill');
+    if (fill) fill.style.width = `${Math.round((100 * passed) / total)}%`;
+    const bar = document.querySelector('.progress');
+    if (bar) bar.setAttribute('aria-valuenow', String(passed));
+    const text = document.querySelector('[data-role="progress-text"]');
+    if (text) text.textContent = S.progress.replace('{0}', String(passed)).replace('{1}', String(config.total));
+  }
+
+  window.addEventListener('message', (event) => {
+    const m = event.data;
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'state') render(m);
+    if (m.type === 'focusStep') {
+      const section = document.querySelector(`section[data-step="${CSS.escape(m.stepId)}"]`);
+      if (section) section.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+  });
+
+  // Mermaid, only present on pages with a diagram. `style A,B fill:…` (several nodes in
+  // one line, common in the course notes) is split into one line per node first.
+  async function drawDiagrams() {
+    const mermaid = window.mermaid;
+    if (!mermaid) return;
+    const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+    let n = 0;
+    for (const el of document.querySelectorAll('pre.mermaid')) {
+      const source = el.textContent.replace(/^(\s*)style\s+([\w-]+(?:\s*,\s*[\w-]+)+)\s+(.+)$/gm, (_m, indent, ids, rest) =>
+        ids.split(',').map((id) => `${indent}style ${id.trim()} ${rest}`).join('\n'),
+      );
+      try {
+        const { svg } = await mermaid.render(`lab-mermaid-${n++}`, source);
+        const box = document.createElement('div');
+        box.className = 'mermaid-drawn';
+        box.innerHTML = svg;
+        el.replaceWith(box);
+      } catch {
+        el.classList.add('mermaid-error');
+        el.setAttribute('title', S.mermaidError);
+      }
+    }
+  }
+
+  // mermaid (3.5 MB) loads after this script so the buttons work at once; draw when it is in.
+  if (window.mermaid) drawDiagrams();
+  else window.addEventListener('load', () => drawDiagrams());
+  post({ type: 'ready' });
+})();

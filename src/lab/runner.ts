@@ -1,0 +1,293 @@
+// Running a step: precondition, commands in order (through an Executor: a child shell
+// for the CLI, the integrated terminal in the editor), the expected failure, then the
+// checks. Pure: the editor and the CLI share it.
+import type { Localized } from '../util/i18n';
+import { evaluateCheck, resolveCheck, type CheckOutcome } from './checks';
+import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from './model';
+import { emptyResources } from './model';
+import { describePlan, executeReset, labObjects, planReset } from './reset';
+import { commandTraits, createdObjects } from './shell';
+import type { DockerState, Environment } from './state';
+import { substitute } from './template';
+
+export interface CommandOutcome {
+  /** Undefined when the executor could not observe it (terminal without shell integration). */
+  exitCode?: number;
+  output?: string;
+  observed: boolean;
+  /** Stopped after its time ran out. */
+  timedOut?: boolean;
+}
+
+export interface Executor {
+  run(commandLine: string, options: { timeoutMs: number; longRunning: boolean }): Promise<CommandOutcome>;
+}
+
+export type DestructiveChoice = 'run' | 'scoped' | 'skip';
+
+export interface RunContext {
+  lab: Lab;
+  vars: VariableValues;
+  docker: DockerState;
+  env: Environment;
+  executor: Executor;
+  /** The CLI: headless alternatives, no TTY, manual checkpoints are not asked. */
+  headless: boolean;
+  /** What to do with a command that reaches beyond the lab. */
+  onDestructive(command: string, destructive: Destructive, step: Step): Promise<DestructiveChoice>;
+  /** Whether the learner ticked every manual checkpoint of the step (editor). */
+  manualDone?(step: Step): boolean;
+  /** Objects created while running (filled in as commands succeed). */
+  tracked: ResourceSet;
+  signal?: AbortSignal;
+  /** Seconds a command may run when the step sets no timeout. */
+  defaultTimeoutS?: number;
+  /** Seconds a never-ending command (logs -f, ping) runs headless before it is stopped. */
+  longRunningS?: number;
+  onCommandStart?(step: Step, text: string): void;
+  onCommandEnd?(step: Step, text: string, outcome: ExecutedCommand): void;
+}
+
+export interface ExecutedCommand {
+  /** Index in step.commands, or undefined for a headless replacement. */
+  index?: number;
+  text: string;
+  outcome?: CommandOutcome;
+  /** Why it was not run. */
+  skipped?: Localized;
+  /** What ran instead (the scoped reset of a destructive command). */
+  replacedBy?: string[];
+  /** Runs until stopped (logs -f, ping): being stopped is not a failure. */
+  longRunning?: boolean;
+}
+
+export interface CheckResult {
+  label: string;
+  ok: boolean | undefined;
+  message?: Localized;
+}
+
+export interface StepResult {
+  stepId: string;
+  status: Extract<StepStatus, 'passed' | 'failed' | 'skipped'>;
+  reason?: Localized;
+  /** Remarks that do not change the status (skipped interactive commands, manual checkpoints). */
+  notes: Localized[];
+  commands: ExecutedCommand[];
+  checks: CheckResult[];
+  /** The expected failure was seen. */
+  expectedFailure?: boolean;
+}
+
+const msg = (ko: string, en: string): Localized => ({ ko, en });
+
+export function checkLabel(check: Check): string {
+  switch (check.kind) {
+    case 'image':
+      return `image ${check.ref}${check.absent ? ' absent' : ''}`;
+    case 'container':
+      return `container ${check.name}${check.state ? ` ${check.state}` : ''}`;
+    case 'network':
+      return `network ${check.name}${check.absent ? ' absent' : ''}`;
+    case 'volume':
+      return `volume ${check.name}${check.mountedIn ? ` in ${check.mountedIn}` : ''}${check.absent ? ' absent' : ''}`;
+    case 'logs':
+      return `logs ${check.container} ∋ "${check.contains}"`;
+    case 'exec':
+      return `exec ${check.container} ${check.command.join(' ')}`;
+    case 'http':
+      return `GET ${check.url}`;
+    case 'lint':
+      return `lint ${check.path}`;
+    case 'file':
+      return `file ${check.path}`;
+    case 'manual':
+      return typeof check.text === 'string' ? check.text : check.text.en;
+  }
+}
+
+/** The commands a step runs here: its runnable Markdown commands, or its headless form. */
+export function plannedCommands(step: Step, headless: boolean): { index?: number; text: string; interactive: boolean; longRunning: boolean; destructive?: Destructive }[] | 'no-headless' {
+  if (headless && step.headless === false) return 'no-headless';
+  if (headless && Array.isArray(step.headless)) return step.headless.map((text) => ({ text, ...commandTraits(text) }));
+  return step.commands.filter((c) => c.runnable).map((c) => ({ index: c.index, text: c.text, interactive: c.interactive, longRunning: c.longRunning, destructive: c.destructive }));
+}
+
+async function evaluateAll(checks: Check[], ctx: RunContext): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for (const raw of checks) {
+    let check: Check;
+    try {
+      check = resolveCheck(raw, ctx.vars, ctx.lab.variables);
+    } catch (err) {
+      out.push({ label: checkLabel(raw), ok: false, message: msg(`확인 항목을 채울 수 없습니다: ${(err as Error).message}`, `cannot fill in the check: ${(err as Error).message}`) });
+      continue;
+    }
+    const outcome: CheckOutcome = await evaluateCheck(check, ctx.docker, ctx.env, { signal: ctx.signal });
+    out.push({ label: checkLabel(check), ok: outcome.ok, message: outcome.message });
+  }
+  return out;
+}
+
+/** The line of a command's output that says what went wrong (docker prints usage after it). */
+function lastLine(text: string | undefined): string {
+  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const telling = [...lines].reverse().find((l) => /error|denied|not found|no such|already|allocated|not available|bad address|refused|conflict/i.test(l) && !/--help/.test(l));
+  return (telling ?? lines[lines.length - 1] ?? '').slice(0, 200);
+}
+
+/** Records the objects a successful command created, and the id `docker run -d` printed. */
+export function recordCreated(tracked: ResourceSet, text: string, outcome: CommandOutcome): void {
+  if (outcome.observed && outcome.exitCode !== 0 && !outcome.timedOut) return;
+  const created = createdObjects(text);
+  if (/\bdocker\s+(container\s+)?run\b/.test(text) && created.containers.length === 0 && outcome.output) {
+    const id = /^([0-9a-f]{64})\s*$/m.exec(outcome.output)?.[1];
+    if (id) created.containers.push(id.slice(0, 12));
+  }
+  for (const k of Object.keys(created) as (keyof ResourceSet)[]) {
+    for (const v of created[k]) if (!tracked[k].includes(v)) tracked[k].push(v);
+  }
+}
+
+/**
+ * Judges a step from the commands that ran (the expected failure, command exit codes),
+ * its checks and its manual checkpoints.
+ */
+export async function evaluateStep(ctx: RunContext, step: Step, executed: ExecutedCommand[]): Promise<StepResult> {
+  const result: StepResult = { stepId: step.id, status: 'passed', notes: [], commands: executed, checks: [] };
+  const ran = executed.filter((e) => e.outcome);
+
+  const planned = plannedCommands(step, ctx.headless);
+  const count = planned === 'no-headless' ? 0 : planned.length;
+  const targetIndex = step.expect ? (step.expect.command ?? count) - 1 : -1;
+
+  if (step.expect) {
+    const target = executed[targetIndex];
+    const outcome = target?.outcome;
+    if (!target || !outcome) {
+      return { ...result, status: 'failed', reason: msg('이 단계의 명령을 먼저 실행해야 기대한 오류를 확인할 수 있습니다.', "Run this step's command first so the expected error can be seen.") };
+    }
+    if (!outcome.observed) {
+      return { ...result, status: 'failed', reason: msg('터미널에서 명령의 결과를 읽을 수 없었습니다(셸 통합 없음). 오류를 직접 보았다면 이 단계를 완료로 표시하세요.', 'The terminal did not report the outcome (no shell integration); if you saw the error, mark the step done by hand.') };
+    }
+    const failed = outcome.exitCode !== 0;
+    if (step.expect.failure && !failed) {
+      return { ...result, status: 'failed', reason: msg(`\`${target.text}\`가 실패해야 하는데 성공했습니다. 앞 단계가 만든 상태(이름, 포트)가 아직 있는지 확인하세요.`, `\`${target.text}\` was expected to fail but succeeded; check that what the earlier step created (the name, the port) is still there.`) };
+    }
+    if (step.expect.exitCode !== undefined && outcome.exitCode !== step.expect.exitCode) {
+      return { ...result, status: 'failed', reason: msg(`\`${target.text}\`의 종료 코드가 ${step.expect.exitCode}가 아니라 ${outcome.exitCode}입니다.`, `\`${target.text}\` exited with ${outcome.exitCode}, not ${step.expect.exitCode}.`) };
+    }
+    if (step.expect.output && !new RegExp(step.expect.output, 'i').test(outcome.output ?? '')) {
+      return { ...result, status: 'failed', reason: msg(`\`${target.text}\`가 실패했지만 기대한 오류("${step.expect.output}")가 아닙니다: ${lastLine(outcome.output)}`, `\`${target.text}\` failed, but not with the expected error ("${step.expect.output}"): ${lastLine(outcome.output)}`) };
+    }
+    if (!step.expect.failure && failed) {
+      return { ...result, status: 'failed', reason: msg(`\`${target.text}\`가 실패했습니다(종료 코드 ${outcome.exitCode}).`, `\`${target.text}\` failed (exit code ${outcome.exitCode}).`) };
+    }
+    result.expectedFailure = step.expect.failure;
+  }
+
+  for (const [k, e] of executed.entries()) {
+    const o = e.outcome;
+    if (k === targetIndex || !o || !o.observed) continue;
+    if (o.timedOut && e.longRunning) continue;
+    if (o.timedOut) {
+      return { ...result, status: 'failed', reason: msg(`\`${e.text}\`가 제한 시간 안에 끝나지 않았습니다.`, `\`${e.text}\` did not finish in time.`) };
+    }
+    if (o.exitCode === 0) continue;
+    return { ...result, status: 'failed', reason: msg(`\`${e.text}\`가 종료 코드 ${o.exitCode}로 실패했습니다: ${lastLine(o.output)}`, `\`${e.text}\` failed with exit code ${o.exitCode}: ${lastLine(o.output)}`) };
+  }
+
+  result.checks = await evaluateAll(step.checks, ctx);
+  const failedCheck = result.checks.find((c) => c.ok === false);
+  if (failedCheck) return { ...result, status: 'failed', reason: failedCheck.message };
+
+  const manualCount = step.manual.length + step.checks.filter((c) => c.kind === 'manual').length;
+  const automatic = ran.length > 0 || result.checks.some((c) => c.ok === true);
+  if (manualCount > 0) {
+    if (ctx.headless) {
+      if (!automatic) return { ...result, status: 'skipped', reason: msg('직접 확인하는 체크포인트만 있는 단계입니다.', 'This step only has checkpoints the learner ticks.') };
+      result.notes.push(msg(`직접 확인하는 체크포인트 ${manualCount}개는 확인하지 않았습니다.`, `${manualCount} manual checkpoint(s) not verified.`));
+    } else if (!ctx.manualDone?.(step)) {
+      return { ...result, status: 'failed', reason: msg('체크포인트를 모두 직접 체크해야 완료됩니다.', 'Tick every checkpoint to complete this step.') };
+    }
+  }
+  if (!automatic && manualCount === 0) {
+    return { ...result, status: 'skipped', reason: msg('이 단계에는 실행하거나 확인할 것이 없습니다.', 'Nothing to run or check in this step.') };
+  }
+  return result;
+}
+
+/** Runs the scoped equivalent of a destructive command; returns what it did. */
+export async function runScoped(ctx: RunContext, destructive: Destructive): Promise<{ outcome: CommandOutcome; actions: string[] }> {
+  const plan = await planReset(ctx.docker, labObjects(ctx.lab, ctx.vars, ctx.tracked), destructive);
+  const actions = describePlan(plan);
+  const done = await executeReset(ctx.docker, plan);
+  const output = [...done.done, ...done.errors.map((e) => `error: ${e}`)].join('\n');
+  return { outcome: { observed: true, exitCode: done.errors.length ? 1 : 0, output }, actions };
+}
+
+/** Runs a whole step: precondition, commands, then evaluateStep. */
+export async function runStep(ctx: RunContext, step: Step): Promise<StepResult> {
+  const empty: StepResult = { stepId: step.id, status: 'skipped', notes: [], commands: [], checks: [] };
+  const planned = plannedCommands(step, ctx.headless);
+  if (planned === 'no-headless') {
+    return { ...empty, reason: msg('이 단계는 터미널에서만 실습합니다(헤드리스 실행에서 건너뜀).', 'This step is for the terminal only (skipped headless).') };
+  }
+  if (step.precondition.length) {
+    const pre = await evaluateAll(step.precondition, ctx);
+    const missing = pre.find((c) => c.ok === false);
+    if (missing) {
+      return {
+        ...empty,
+        status: 'failed',
+        checks: pre,
+        reason: msg(`이 단계를 시작할 조건이 갖춰지지 않았습니다: ${missing.message?.ko ?? missing.label} 앞 단계를 먼저 완료하세요.`, `This step's precondition is missing: ${missing.message?.en ?? missing.label} Complete the earlier step first.`),
+      };
+    }
+  }
+  const executed: ExecutedCommand[] = [];
+  const expectIndex = step.expect ? (step.expect.command ?? planned.length) - 1 : -1;
+  for (let k = 0; k < planned.length; k++) {
+    const p = planned[k];
+    if (ctx.signal?.aborted) break;
+    let text: string;
+    try {
+      text = substitute(p.text, ctx.vars, ctx.lab.variables);
+    } catch (err) {
+      return { ...empty, status: 'failed', commands: executed, reason: msg(`명령을 채울 수 없습니다: ${(err as Error).message}`, `cannot fill in the command: ${(err as Error).message}`) };
+    }
+    if (ctx.headless && p.interactive) {
+      executed.push({ index: p.index, text, skipped: msg('터미널(TTY)이 필요한 명령이라 건너뛰었습니다.', 'Skipped: it needs a terminal (TTY).') });
+      continue;
+    }
+    if (p.destructive) {
+      const choice = await ctx.onDestructive(text, p.destructive, step);
+      if (choice === 'skip') {
+        executed.push({ index: p.index, text, skipped: msg('실습 밖의 Docker 객체까지 지우는 명령이라 건너뛰었습니다.', 'Skipped: it reaches beyond the lab.') });
+        continue;
+      }
+      if (choice === 'scoped') {
+        ctx.onCommandStart?.(step, text);
+        const { outcome, actions } = await runScoped(ctx, p.destructive);
+        const e: ExecutedCommand = { index: p.index, text, outcome, replacedBy: actions, skipped: msg('실습 범위로 줄인 정리로 대신했습니다.', 'Replaced by the lab-scoped cleanup.') };
+        executed.push(e);
+        ctx.onCommandEnd?.(step, text, e);
+        continue;
+      }
+    }
+    ctx.onCommandStart?.(step, text);
+    const timeoutS = p.longRunning && ctx.headless ? (ctx.longRunningS ?? 5) : (step.timeout ?? ctx.defaultTimeoutS ?? 300);
+    const outcome = await ctx.executor.run(text, { timeoutMs: timeoutS * 1000, longRunning: p.longRunning });
+    const e: ExecutedCommand = { index: p.index, text, outcome, longRunning: p.longRunning };
+    executed.push(e);
+    recordCreated(ctx.tracked, text, outcome);
+    ctx.onCommandEnd?.(step, text, e);
+    const failed = outcome.observed && outcome.exitCode !== 0 && !(outcome.timedOut && p.longRunning);
+    if (failed && k !== expectIndex) break; // later commands depend on this one
+  }
+  return evaluateStep(ctx, step, executed);
+}
+
+export function newTracked(): ResourceSet {
+  return emptyResources();
+}

@@ -1,0 +1,107 @@
+// The narrow view of the world that checks, the runner and the reset planner need. The
+// real implementation talks to the daemon through dockerode (dockerState.ts) and to the
+// file system and network (environment.ts); unit tests give their own.
+
+export interface ImageInfo {
+  id: string;
+  tags: string[];
+  size: number;
+}
+
+export interface PortBinding {
+  /** `80/tcp` */
+  containerPort: string;
+  hostPort?: string;
+}
+
+export interface MountInfo {
+  type: string;
+  name?: string;
+  source?: string;
+  destination: string;
+}
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  /** running, exited, created, paused, restarting, dead */
+  state: string;
+  /** The image as the container was created with it (`nginx:alpine`). */
+  image: string;
+  imageId: string;
+  ports: PortBinding[];
+  networks: string[];
+  env: Record<string, string>;
+  mounts: MountInfo[];
+}
+
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  driver: string;
+  subnets: string[];
+  /** Names of the containers attached (running ones, as the daemon reports them). */
+  containers: string[];
+}
+
+export interface VolumeInfo {
+  name: string;
+  driver: string;
+}
+
+export interface ExecOutcome {
+  exitCode: number;
+  output: string;
+}
+
+export interface DockerState {
+  image(ref: string): Promise<ImageInfo | undefined>;
+  container(nameOrId: string): Promise<ContainerInfo | undefined>;
+  network(name: string): Promise<NetworkInfo | undefined>;
+  volume(name: string): Promise<VolumeInfo | undefined>;
+  logs(container: string): Promise<string>;
+  exec(container: string, argv: string[], timeoutMs: number): Promise<ExecOutcome>;
+  /** Names of containers using a volume or attached to a network (for "only unused" resets). */
+  containersUsing(kind: 'volume' | 'network' | 'image', name: string): Promise<string[]>;
+  stopContainer(nameOrId: string): Promise<void>;
+  killContainer(nameOrId: string): Promise<void>;
+  removeContainer(nameOrId: string, force: boolean): Promise<void>;
+  removeNetwork(name: string): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+  /** Removes the reference (a tag); the image itself goes when no tag is left. */
+  removeImage(ref: string): Promise<void>;
+}
+
+export interface LintFinding {
+  rule: string;
+  category?: string;
+  line: number;
+  message: string;
+}
+
+/** What checks reach outside Docker: the learner's files, the linter, HTTP. */
+export interface Environment {
+  /** Text of a workspace-relative file, or undefined when it does not exist. */
+  readFile(relPath: string): Promise<string | undefined>;
+  /** Findings in the given categories, or undefined when the file does not exist. */
+  lint(relPath: string, categories: string[]): Promise<LintFinding[] | undefined>;
+  httpGet(url: string, timeoutMs: number): Promise<{ status: number; body: string }>;
+}
+
+/** Docker image references as the daemon stores them: `nginx` → `docker.io/library/nginx:latest`. */
+export function normalizeImageRef(ref: string): string {
+  let name = ref.trim();
+  let digest = '';
+  const at = name.indexOf('@');
+  if (at >= 0) {
+    digest = name.slice(at);
+    name = name.slice(0, at);
+  }
+  const lastSlash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  if (!digest && colon <= lastSlash) name += ':latest';
+  const first = name.split('/')[0];
+  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (!hasRegistry) name = (name.includes('/') ? 'docker.io/' : 'docker.io/library/') + name;
+  return name + digest;
+}

@@ -1,0 +1,117 @@
+// The lab view's HTML shell: strict CSP with a nonce, only local scripts (mermaid only on
+// pages that have a diagram), theme-aware CSS from media/lab/.
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Lab } from '../model';
+import { renderLab, type LabelKey } from '../render';
+import type { VariableValues } from '../model';
+
+export function labels(): Record<LabelKey, string> {
+  return {
+    runStep: vscode.l10n.t('Run step'),
+    run: vscode.l10n.t('Run in terminal'),
+    check: vscode.l10n.t('Check'),
+    markDone: vscode.l10n.t('Mark done'),
+    hint: vscode.l10n.t('Hint'),
+    expectedFailure: vscode.l10n.t('Expected error'),
+    'notRunnable.placeholder': vscode.l10n.t('fill in the placeholder and type it yourself'),
+    'notRunnable.norun': vscode.l10n.t('example only'),
+    'notRunnable.inside-container': vscode.l10n.t('runs inside the container shell'),
+    'notRunnable.template': vscode.l10n.t('needs lab variables'),
+    destructive: vscode.l10n.t('reaches beyond the lab'),
+    interactive: vscode.l10n.t('interactive'),
+    imageMissing: vscode.l10n.t('Image not included'),
+    remoteImage: vscode.l10n.t('Remote image not loaded'),
+    'status.not-started': vscode.l10n.t('Not started'),
+  };
+}
+
+/** Words the view's script shows (statuses, progress), passed in as JSON. */
+export function scriptStrings(): Record<string, string> {
+  return {
+    'not-started': vscode.l10n.t('Not started'),
+    running: vscode.l10n.t('Running…'),
+    passed: vscode.l10n.t('Passed'),
+    failed: vscode.l10n.t('Failed'),
+    skipped: vscode.l10n.t('Skipped'),
+    progress: vscode.l10n.t('{0} of {1} steps done'),
+    mermaidError: vscode.l10n.t('This diagram could not be drawn; its source is shown instead.'),
+  };
+}
+
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+export interface PanelHtmlOptions {
+  webview: vscode.Webview;
+  extensionUri: vscode.Uri;
+  lab: Lab;
+  vars?: VariableValues;
+  interactive: boolean;
+  /** Folders images may come from (the lab's folder, the workspace folder). */
+  imageRoots: string[];
+  restrictedReason?: string;
+}
+
+export function panelHtml(o: PanelHtmlOptions): string {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const media = vscode.Uri.joinPath(o.extensionUri, 'media', 'lab');
+  const { html, hasMermaid } = renderLab({
+    lab: o.lab,
+    vars: o.vars,
+    labels: labels(),
+    interactive: o.interactive,
+    resolveImage: (src) => {
+      const abs = path.resolve(path.dirname(o.lab.markdownFile), src);
+      if (!o.imageRoots.some((r) => isInside(r, abs)) || !fs.existsSync(abs)) return undefined;
+      return o.webview.asWebviewUri(vscode.Uri.file(abs)).toString();
+    },
+  });
+  const csp = [
+    "default-src 'none'",
+    `img-src ${o.webview.cspSource}`,
+    // mermaid writes <style> into the SVGs it draws; without a diagram no inline style is allowed.
+    `style-src ${o.webview.cspSource}${hasMermaid ? " 'unsafe-inline'" : ''}`,
+    `font-src ${o.webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  const uri = (name: string): string => o.webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
+  const lang = o.lab.lang;
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const varText = Object.entries(o.vars ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  const config = JSON.stringify({ sessionId: o.lab.id, strings: scriptStrings(), total: o.lab.steps.length }).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('lab.css')}">
+<title>${esc(o.lab.title[lang])}</title>
+</head>
+<body>
+<header class="lab-header">
+  <div class="lab-title">${esc(o.lab.title[lang])}</div>
+  <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="${o.lab.steps.length}" aria-valuenow="0"><div class="progress-fill"></div></div>
+  <div class="progress-text" data-role="progress-text"></div>
+  <div class="lab-actions">
+    ${o.lab.variables.length ? `<button data-action="variables" title="${esc(vscode.l10n.t('Change lab variables'))}"${o.interactive ? '' : ' disabled'}>${esc(varText || vscode.l10n.t('Variables'))}</button>` : ''}
+    <button data-action="prepull"${o.interactive ? '' : ' disabled'}>${esc(vscode.l10n.t('Pre-pull images'))}</button>
+    <button data-action="reset"${o.interactive ? '' : ' disabled'}>${esc(vscode.l10n.t('Reset lab'))}</button>
+    <button data-action="resetProgress">${esc(vscode.l10n.t('Reset progress'))}</button>
+  </div>
+  ${o.restrictedReason ? `<div class="restricted" role="note">🔒 ${esc(o.restrictedReason)}</div>` : ''}
+</header>
+<main class="lab-body">
+${html}
+</main>
+<script nonce="${nonce}" id="lab-config" type="application/json">${config}</script>
+<script nonce="${nonce}" src="${uri('lab.js')}"></script>
+${hasMermaid ? `<script nonce="${nonce}" src="${uri('vendor/mermaid.min.js')}" defer></script>` : ''}
+</body>
+</html>`;
+}

@@ -1,0 +1,102 @@
+// Runs lab commands in an integrated terminal named for the lab, exactly as shown. With
+// shell integration the exit code and output come back (executeCommand, execution.read(),
+// onDidEndTerminalShellExecution); without it the command is typed with sendText and the
+// state checks decide.
+import * as vscode from 'vscode';
+import type { CommandOutcome, Executor } from '../runner';
+
+/** CSI / OSC escape sequences the shell adds to what execution.read() returns. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '').replace(/\r/g, '');
+}
+
+const MAX_OUTPUT = 256 * 1024;
+
+export class LabTerminal implements Executor, vscode.Disposable {
+  private terminal?: vscode.Terminal;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly name: string,
+    private readonly cwd: string | undefined,
+    /** How long to wait for shell integration to come up in a new terminal. */
+    private readonly integrationWaitMs = 10_000,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidCloseTerminal((t) => {
+        if (t === this.terminal) this.terminal = undefined;
+      }),
+    );
+  }
+
+  /** The terminal, created on first use. */
+  async ensure(): Promise<vscode.Terminal> {
+    if (this.terminal && this.terminal.exitStatus === undefined) return this.terminal;
+    const terminal = vscode.window.createTerminal({ name: this.name, cwd: this.cwd });
+    this.terminal = terminal;
+    if (!terminal.shellIntegration) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, this.integrationWaitMs);
+        const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => {
+          if (e.terminal === terminal) done();
+        });
+        function done(): void {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    }
+    return terminal;
+  }
+
+  get current(): vscode.Terminal | undefined {
+    return this.terminal;
+  }
+
+  async run(commandLine: string): Promise<CommandOutcome> {
+    const terminal = await this.ensure();
+    terminal.show(true);
+    const integration = terminal.shellIntegration;
+    if (!integration) {
+      terminal.sendText(commandLine, true);
+      return { observed: false };
+    }
+    const execution = integration.executeCommand(commandLine);
+    const ended = new Promise<number | undefined>((resolve) => {
+      const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
+        if (e.execution === execution) {
+          sub.dispose();
+          resolve(e.exitCode);
+        }
+      });
+      const closed = vscode.window.onDidCloseTerminal((t) => {
+        if (t === terminal) {
+          closed.dispose();
+          sub.dispose();
+          resolve(undefined);
+        }
+      });
+    });
+    let output = '';
+    const reading = (async () => {
+      try {
+        for await (const data of execution.read()) {
+          if (output.length < MAX_OUTPUT) output += data;
+        }
+      } catch {
+        // The stream ends with the terminal; what was read is kept.
+      }
+    })();
+    const exitCode = await ended;
+    await Promise.race([reading, new Promise((r) => setTimeout(r, 1000))]);
+    return { observed: exitCode !== undefined, exitCode, output: stripAnsi(output) };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
