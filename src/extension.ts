@@ -2,7 +2,7 @@
 // and providers. Nothing heavy is imported here: dockerode and markdown-it load
 // on first use inside the capability that needs them.
 import * as vscode from 'vscode';
-import { registerExplorer } from './explorer/vscode';
+import { registerExplorer, type ExplorerApi } from './explorer/vscode';
 import { registerLinter } from './lint/vscode';
 import { registerLabs } from './lab/vscode';
 import { DockerService } from './docker/vscode';
@@ -11,15 +11,17 @@ export interface DockerLabsApi {
   /** Milliseconds from activate() entry to its return (read by tests and the benchmark). */
   readonly activationMs: number;
   readonly docker: DockerService;
+  /** The Docker explorer's model and tree provider (read by the extension-host tests). */
+  readonly explorer: ExplorerApi;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   const started = performance.now();
   const docker = new DockerService(context);
-  registerExplorer(context, docker);
+  const explorer = registerExplorer(context, docker);
   registerLinter(context);
   registerLabs(context, docker);
-  return { activationMs: performance.now() - started, docker };
+  return { activationMs: performance.now() - started, docker, explorer };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,113 @@
+// Activation time and package size of the shipped extension.
+//
+// Packages the .vsix as `npm run package` does (production bundle), then for
+// each run starts a fresh code-server with a fresh profile, installs the .vsix
+// with `code-server --install-extension`, opens a new workbench window (so a new
+// extension host process) and activates Docker Labs once from the probe
+// (bench/probe/). Figures: the extension's own activationMs (activate() entry to
+// return), and the whole `activate()` call as the extension host sees it
+// (loading dist/extension.js included), median/min/max over the cold starts;
+// sizes of dist/ and of the .vsix. Targets: activation < 30 ms median, .vsix < 2 MB.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeServerCli, ensureCodeServer } from '../scripts/vscode/code-server.mjs';
+import { runInExtensionHost } from '../scripts/vscode/extension-host.mjs';
+
+const ACTIVATION_TARGET_MS = 30;
+const VSIX_TARGET_BYTES = 2 * 1024 * 1024;
+const log = (m) => process.stderr.write(`[activation] ${m}\n`);
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const round = (n, digits = 2) => Number(n.toFixed(digits));
+const kb = (bytes) => round(bytes / 1024, 1);
+
+function folderBytes(dir) {
+  let js = 0;
+  let total = 0;
+  for (const f of readdirSync(dir, { recursive: true })) {
+    const st = statSync(join(dir, String(f)));
+    if (!st.isFile()) continue;
+    total += st.size;
+    if (!String(f).endsWith('.map')) js += st.size;
+  }
+  return { total, withoutMaps: js };
+}
+
+function packageVsix(root) {
+  log('packaging (npm run package)…');
+  // Its chatter goes to stderr: stdout is the benchmark's (e.g. --json).
+  const r = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error('npm run package failed');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return join(root, `docker-labs-${version}.vsix`);
+}
+
+export default async function activation(ctx) {
+  const { root, quick } = ctx;
+  const runs = quick ? 3 : 7;
+  const vsix = packageVsix(root);
+  const vsixBytes = statSync(vsix).size;
+  const dist = folderBytes(join(root, 'dist'));
+
+  const home = await ensureCodeServer({ log });
+  const probe = join(root, 'bench', 'probe');
+  const samples = [];
+  for (let i = 1; i <= runs; i++) {
+    let extensionsDir;
+    const { result } = await runInExtensionHost({
+      home,
+      root: probe,
+      testsPath: join(probe, 'activation-probe.cjs'),
+      label: `bench-activation-${i}`,
+      timeoutMs: 3 * 60_000,
+      beforeStart: ({ profile }) => {
+        extensionsDir = profile.extensionsDir;
+        return codeServerCli(home, profile, ['--install-extension', vsix, '--force']);
+      },
+    });
+    if (!result.extensionPath.startsWith(extensionsDir)) {
+      throw new Error(`the probe activated ${result.extensionPath}, not the installed .vsix`);
+    }
+    log(`run ${i}/${runs}: activate() body ${round(result.activationMs)} ms, whole activate() call ${round(result.activateCallMs)} ms`);
+    samples.push(result);
+  }
+
+  const body = samples.map((s) => s.activationMs);
+  const call = samples.map((s) => s.activateCallMs);
+  const bodyMedian = median(body);
+  const met = (ok) => (ok ? 'target met' : 'target NOT met');
+  return [
+    {
+      name: 'activation: activate() entry→return, median',
+      value: round(bodyMedian),
+      unit: 'ms',
+      note: `${runs} cold starts (fresh code-server ${samples[0].vscodeVersion} extension host, .vsix installed); target < ${ACTIVATION_TARGET_MS} ms: ${met(bodyMedian < ACTIVATION_TARGET_MS)}`,
+    },
+    { name: 'activation: activate() entry→return, min', value: round(Math.min(...body)), unit: 'ms' },
+    { name: 'activation: activate() entry→return, max', value: round(Math.max(...body)), unit: 'ms' },
+    {
+      name: 'activation: whole activate() call, median',
+      value: round(median(call)),
+      unit: 'ms',
+      note: `as the extension host sees it: loading dist/extension.js plus activate(); min ${round(Math.min(...call))}, max ${round(Math.max(...call))}`,
+    },
+    {
+      name: 'size: dist/ (production build)',
+      value: kb(dist.total),
+      unit: 'KB',
+      note: `${kb(dist.withoutMaps)} KB without source maps (maps are not shipped)`,
+    },
+    {
+      name: 'size: .vsix',
+      value: kb(vsixBytes),
+      unit: 'KB',
+      note: `target < ${VSIX_TARGET_BYTES / 1024 / 1024} MB: ${met(vsixBytes < VSIX_TARGET_BYTES)}`,
+    },
+  ];
+}
