@@ -72,9 +72,12 @@ export function loadMarkdownFile(file: string, lang: Lang): LoadResult {
   return load(abs, sidecar, lang);
 }
 
-/** A session folder, a folder path, a Markdown file, or a built-in session id. */
+/**
+ * A session folder, a folder path, a Markdown file, or a built-in session id. Any existing
+ * file is read as Markdown, whatever its extension: course notes travel as .txt copies too.
+ */
 export function loadTarget(target: string, lang: Lang, roots: string[]): LoadResult {
-  if (/\.md$/i.test(target) && fs.existsSync(target)) return loadMarkdownFile(target, lang);
+  if (fs.existsSync(target) && fs.statSync(target).isFile()) return loadMarkdownFile(target, lang);
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return loadSessionFolder(path.resolve(target), lang);
   const found = discoverSessions(roots).find((s) => s.id === target || path.basename(s.dir) === target);
   if (found) return loadSessionFolder(found.dir, lang);

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadMarkdownFile } from '../../../src/lab';
+import { loadMarkdownFile, loadTarget } from '../../../src/lab';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const seeds = path.resolve(root, '..', 'shared', 'seeds');
@@ -26,6 +26,12 @@ describe('lab: course seeds open as labs', function () {
       }
     });
   }
+
+  it('the CLI target resolver opens a .txt course note as Markdown, not as an unknown session', () => {
+    const result = loadTarget(path.join(seeds, '000_107da8c177107fe7.txt'), 'ko', []);
+    assert.deepEqual(result.problems, []);
+    assert.ok(result.lab && result.lab.steps.length > 0);
+  });
 
   it('Session 5: commands, expected failures, hints, checkpoints, destructive cleanup', () => {
     const lab = loadMarkdownFile(path.join(seeds, '000_107da8c177107fe7.txt'), 'ko').lab!;
