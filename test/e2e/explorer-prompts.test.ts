@@ -1,9 +1,13 @@
 // The explorer's commands that ask questions, answered the way a learner answers
 // them: from the command palette, typing into each quick input once its title is
-// on screen, picking items, pressing the modal's button. Effects are checked with
-// the docker CLI against the fixture daemon; the Docker endpoint status bar item
-// and the switch-context command are driven with a docker context made under a
-// temp DOCKER_CONFIG. Leaves test-results/explorer-prompts-*.png.
+// on screen, picking items. Effects are checked with the docker CLI against the
+// fixture daemon; the Docker endpoint status bar item and the switch-context
+// command are driven with a docker context made under a temp DOCKER_CONFIG.
+// Leaves test-results/explorer-prompts-*.png.
+// Not here: modal confirmations (remove a running container, prune). The workbench
+// runs with an extensionTestsPath (our bridge), and VS Code's DialogService then
+// refuses every modal ("refused to show dialog in tests"), so no learner could
+// press their buttons in this harness.
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,7 +18,6 @@ import { openWorkbench, type Workbench } from './workbench';
 const NAMES = {
   network: uniqueName('e2e-prompt-net'),
   container: uniqueName('e2e-prompt-web'),
-  runningVictim: uniqueName('e2e-prompt-victim'),
   createdNetwork: uniqueName('e2e-prompt-newnet'),
   createdVolume: uniqueName('e2e-prompt-vol'),
   tag: `${uniqueName('e2e-prompt-tag')}:v1`,
@@ -28,7 +31,7 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
   let dockerConfig: string | undefined;
 
   const cleanup = async () => {
-    await fx.cli(['rm', '-f', NAMES.container, NAMES.runningVictim]);
+    await fx.cli(['rm', '-f', NAMES.container]);
     await fx.cli(['network', 'rm', NAMES.network, NAMES.createdNetwork]);
     await fx.cli(['volume', 'rm', NAMES.createdVolume]);
     await fx.cli(['rmi', NAMES.tag]);
@@ -69,6 +72,11 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     if (prompt) await quickInput().getByText(prompt, { exact: false }).first().waitFor({ timeout: 30_000 });
   }
 
+  /** Waits for a quick pick that asks with this placeholder (a pick without a title). */
+  async function waitForPlaceholder(placeHolder: string): Promise<void> {
+    await quickInput().locator(`input[placeholder="${placeHolder}"]`).waitFor({ timeout: 30_000 });
+  }
+
   /** Answers an input box step: clear what it suggests, type the answer, Enter. */
   async function answer(title: string, prompt: string, text: string): Promise<void> {
     await waitForStep(title, prompt);
@@ -78,32 +86,18 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     await wb!.page.keyboard.press('Backspace');
     if (text) await wb!.page.keyboard.type(text);
     // No validation message may stand in the way of Enter.
-    await wb!.page.waitForFunction(
-      () => !document.querySelector('.quick-input-widget .quick-input-message.monaco-inputbox-error, .quick-input-widget .inputBoxContainer .error, .quick-input-widget .monaco-inputbox.error'),
-      undefined,
-      { timeout: 10_000 },
-    );
+    await quickInput().locator('.monaco-inputbox.error').waitFor({ state: 'hidden', timeout: 10_000 });
     await wb!.page.keyboard.press('Enter');
   }
 
   /** Picks the quick pick item whose label is exactly `label` (typing to filter first). */
-  async function pickItem(label: string, filter = label): Promise<void> {
+  async function pickItem(label: string): Promise<void> {
     const input = quickInput().locator('input').first();
     await input.focus();
-    await wb!.page.keyboard.type(filter);
+    await wb!.page.keyboard.type(label);
     const row = quickInput().locator('.quick-input-list .monaco-list-row').filter({ has: wb!.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) }).first();
     await row.waitFor({ timeout: 30_000 });
     await row.click();
-  }
-
-  /** Waits for a modal dialog with this message and presses the button. */
-  async function pressModalButton(message: string, button: string): Promise<string> {
-    const dialog = wb!.page.locator('.monaco-dialog-box', { hasText: message });
-    await dialog.waitFor({ timeout: 30_000 });
-    const text = await dialog.innerText();
-    await dialog.locator('.dialog-buttons .monaco-button', { hasText: button }).first().click();
-    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
-    return text;
   }
 
   async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -121,7 +115,7 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
   it('runs nginx:alpine with a name, a port, a user network and an env var, all from quick inputs', async function () {
     await refreshTree();
     await wb!.runCommand('Docker Labs: Run Image…');
-    await quickInput().getByText('Image to run').first().waitFor({ timeout: 30_000 });
+    await waitForPlaceholder('Image to run');
     await pickItem('nginx:alpine');
     const title = (step: number) => `docker run nginx:alpine (${step}/4)`;
     await answer(title(1), 'Container name (--name)', NAMES.container);
@@ -158,12 +152,25 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     await wb!.runCommand('Docker Labs: Create Volume…');
     await answer('docker volume create', 'Volume name', NAMES.createdVolume);
     await until('the volume', async () => ((await fx.cli(['volume', 'inspect', NAMES.createdVolume])).code === 0 ? true : undefined));
+
+    // Asked again for the same name, the prompt refuses it as the learner types.
+    await refreshTree();
+    await wb!.runCommand('Docker Labs: Create Volume…');
+    await waitForStep('docker volume create', 'Volume name');
+    await quickInput().locator('input').first().focus();
+    await wb!.page.keyboard.type(NAMES.createdVolume);
+    await quickInput().getByText(`${NAMES.createdVolume} already exists.`).first().waitFor({ timeout: 30_000 });
+    await wb!.page.keyboard.press('Enter');
+    await wb!.page.waitForTimeout(500);
+    assert.ok(await quickInput().isVisible(), 'Enter on a taken name leaves the prompt open');
+    await wb!.page.keyboard.press('Escape');
+    await quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('tags an image under the name typed', async function () {
     await refreshTree();
     await wb!.runCommand('Docker Labs: Tag Image…');
-    await quickInput().getByText('Image to tag').first().waitFor({ timeout: 30_000 });
+    await waitForPlaceholder('Image to tag');
     await pickItem('nginx:alpine');
     await answer('docker tag nginx:alpine', 'New name for the image', NAMES.tag);
     const id = (await fx.cliOk(['image', 'inspect', '-f', '{{.Id}}', 'nginx:alpine'])).trim();
@@ -172,17 +179,6 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
       return r.code === 0 ? r.stdout.trim() : undefined;
     });
     assert.equal(tagged, id, 'the new tag names the same image');
-  });
-
-  it('asks before removing a running container, then removes it', async function () {
-    await fx.cliOk(['run', '-d', '--name', NAMES.runningVictim, 'nginx:alpine']);
-    await refreshTree();
-    await wb!.runCommand('Docker Labs: Remove Container');
-    await quickInput().getByText('Container to remove').first().waitFor({ timeout: 30_000 });
-    await pickItem(NAMES.runningVictim);
-    const dialog = await pressModalButton(`Container ${NAMES.runningVictim} is running. Stop and remove it?`, 'Stop and Remove');
-    assert.ok(dialog.includes('docker rm -f'), `the confirmation says what it does: ${dialog}`);
-    await until('the container to be gone', async () => ((await fx.cli(['inspect', NAMES.runningVictim])).code !== 0 ? true : undefined));
   });
 
   it('switches the Docker context from the status bar item and shows it there', async function () {
