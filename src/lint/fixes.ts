@@ -120,3 +120,22 @@ export function userInsertionPoint(stage: Stage): Instr {
   }
   return at;
 }
+
+/**
+ * Reports every earlier `keyword` instruction of a stage that a later one overrides
+ * (CMD, ENTRYPOINT: only the last takes effect), with a fix that deletes it.
+ */
+export function reportOverridden(ctx: LintContext, keyword: 'CMD' | 'ENTRYPOINT'): void {
+  for (const stage of ctx.doc.stages) {
+    const all = stage.instructions.filter((i) => i.keyword === keyword);
+    const last = all[all.length - 1];
+    for (const ins of all.slice(0, -1)) {
+      ctx.report({
+        start: ins.start,
+        end: ins.logicalEnd,
+        args: { line: last.line + 1 },
+        fix: { title: { ko: `무시되는 ${keyword} 삭제`, en: `Remove the ignored ${keyword}` }, edits: [deleteInstruction(ctx, ins)] },
+      });
+    }
+  }
+}

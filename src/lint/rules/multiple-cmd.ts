@@ -1,5 +1,5 @@
 import { courseRef, SESSIONS } from '../course';
-import { deleteInstruction } from '../fixes';
+import { reportOverridden } from '../fixes';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -34,17 +34,6 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
-      const all = stage.instructions.filter((i) => i.keyword === 'CMD');
-      const last = all[all.length - 1];
-      for (const ins of all.slice(0, -1)) {
-        ctx.report({
-          start: ins.start,
-          end: ins.logicalEnd,
-          args: { line: last.line + 1 },
-          fix: { title: { ko: '무시되는 CMD 삭제', en: 'Remove the ignored CMD' }, edits: [deleteInstruction(ctx, ins)] },
-        });
-      }
-    }
+    reportOverridden(ctx, 'CMD');
   },
 });
