@@ -11,7 +11,7 @@ import type Dockerode from 'dockerode';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 import { describeDockerError, type DockerProblem } from '../../src/docker/errors';
-import { getFixture, startExtraDaemon, uniqueName, type Fixture } from './fixture';
+import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -49,10 +49,7 @@ function expectCause(problem: DockerProblem, cause: DockerProblem['cause'], ...i
 describe('Docker errors from a real daemon', function () {
   let fx: Fixture;
   let docker: Dockerode;
-  const containers: string[] = [];
-  const networks: string[] = [];
-  const volumes: string[] = [];
-  const images: string[] = [];
+  const made = createdObjects();
 
   before(async function () {
     fx = await getFixture();
@@ -62,15 +59,12 @@ describe('Docker errors from a real daemon', function () {
 
   after(async function () {
     if (!fx) return;
-    if (containers.length) await fx.cli(['rm', '-f', '-v', ...containers]);
-    if (networks.length) await fx.cli(['network', 'rm', ...networks]);
-    if (volumes.length) await fx.cli(['volume', 'rm', '-f', ...volumes]);
-    if (images.length) await fx.cli(['rmi', '-f', ...images]);
+    await removeCreated(fx, made, { forceImages: true });
   });
 
   const name = (prefix: string) => {
     const n = uniqueName(prefix);
-    containers.push(n);
+    made.containers.push(n);
     return n;
   };
 
@@ -95,7 +89,7 @@ describe('Docker errors from a real daemon', function () {
     // An image of its own (one tag), as nginx:alpine is on a learner's machine.
     const repo = uniqueName('fixture-inuse');
     const tag = `${repo}:1`;
-    images.push(tag, `${repo}:2`);
+    made.images.push(tag, `${repo}:2`);
     await fx.cliOk(['build', '-q', '-t', tag, '-'], { input: `FROM nginx:alpine\nLABEL unique="${repo}"\n` });
     const n = name('uses-image');
     const c = await docker.createContainer({ name: n, Image: tag });
@@ -110,7 +104,7 @@ describe('Docker errors from a real daemon', function () {
 
   it('network: name already exists, still has active endpoints, not found', async function () {
     const net1 = uniqueName('pair1-network');
-    networks.push(net1);
+    made.networks.push(net1);
     // CheckDuplicate is what `docker network create` sends (older API versions default it to false).
     await docker.createNetwork({ Name: net1, CheckDuplicate: true });
     expectCause(describeDockerError(await failure(docker.createNetwork({ Name: net1, CheckDuplicate: true }))), 'network-exists', net1);
@@ -123,7 +117,7 @@ describe('Docker errors from a real daemon', function () {
 
   it('volume in use, and no such volume', async function () {
     const vol = uniqueName('postgres-data');
-    volumes.push(vol);
+    made.volumes.push(vol);
     await docker.createVolume({ Name: vol });
     const n = name('mounts');
     await docker.createContainer({ name: n, Image: 'nginx:alpine', HostConfig: { Binds: [`${vol}:/data`] } });

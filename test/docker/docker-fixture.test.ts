@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { getFixture, uniqueName, type Fixture } from './fixture';
+import { getFixture, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,10 +55,7 @@ async function logsOf(fx: Fixture, name: string): Promise<string> {
 
 describe('Docker fixture', function () {
   let fx: Fixture;
-  const containers: string[] = [];
-  const networks: string[] = [];
-  const volumes: string[] = [];
-  const images: string[] = [];
+  const made = createdObjects();
 
   before(async function () {
     fx = await getFixture();
@@ -66,15 +63,12 @@ describe('Docker fixture', function () {
 
   after(async function () {
     if (!fx) return;
-    if (containers.length) await fx.cli(['rm', '-f', '-v', ...containers]);
-    if (networks.length) await fx.cli(['network', 'rm', ...networks]);
-    if (volumes.length) await fx.cli(['volume', 'rm', '-f', ...volumes]);
-    if (images.length) await fx.cli(['rmi', '-f', ...images]);
+    await removeCreated(fx, made, { forceImages: true });
   });
 
   function container(prefix: string): string {
     const name = uniqueName(prefix);
-    containers.push(name);
+    made.containers.push(name);
     return name;
   }
 
@@ -129,7 +123,7 @@ describe('Docker fixture', function () {
         'FROM nginx:alpine\nCOPY index.html /usr/share/nginx/html/index.html\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n',
       );
       const tag = `${uniqueName('fixture-site')}:1`;
-      images.push(tag);
+      made.images.push(tag);
       await fx.cliOk(['build', '-q', '-t', tag, dir]);
       await fx.cliOk(['run', '-d', '-p', `${p2}:80`, '--name', web, tag]);
     } finally {
@@ -156,7 +150,7 @@ describe('Docker fixture', function () {
     const name = container('mysql-db');
     const client = container('mysql-client');
     const network = uniqueName('fixture-net');
-    networks.push(network);
+    made.networks.push(network);
     await fx.cliOk(['network', 'create', network]);
     await fx.cliOk(['run', '-d', '--name', name, '--network', network, '-e', 'MYSQL_ROOT_PASSWORD=rootpass', '-e', 'MYSQL_DATABASE=testdb', 'mysql:8.0']);
     await new Promise((r) => setTimeout(r, 1000));
@@ -176,7 +170,7 @@ describe('Docker fixture', function () {
 
   it('containers on one user network reach each other by name (ping, nslookup); others do not', async function () {
     const network = uniqueName('pair-network');
-    networks.push(network);
+    made.networks.push(network);
     await fx.cliOk(['network', 'create', network]);
     const dup = await fx.cli(['network', 'create', network]);
     assert.notEqual(dup.code, 0);
@@ -216,7 +210,7 @@ describe('Docker fixture', function () {
 
   it('postgres keeps its rows in a named volume across container re-creation', async function () {
     const volume = uniqueName('postgres-data');
-    volumes.push(volume);
+    made.volumes.push(volume);
     const db1 = container('postgres-db');
     const common = ['-e', 'POSTGRES_DB=myapp', '-e', 'POSTGRES_USER=user', '-e', 'POSTGRES_PASSWORD=password', '-e', 'FIXTURE_STARTUP_SECONDS=0'];
     const noPass = await fx.cli(['run', '--rm', 'postgres:13-alpine']);
@@ -244,7 +238,7 @@ describe('Docker fixture', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-labs-node-'));
     const name = container('webapp');
     const tag = `${uniqueName('fixture-node')}:basic`;
-    images.push(tag);
+    made.images.push(tag);
     try {
       fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', scripts: { start: 'node server.js' } }));
       fs.writeFileSync(

@@ -22,8 +22,7 @@ import {
   type Planned,
   type PullProgress,
 } from '../../src/explorer';
-import { getFixture, startExtraDaemon, uniqueName, type Fixture } from './fixture';
-import { createdObjects, removeCreated } from './explorer-helpers';
+import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,6 @@
 // only observes it), and polling with a deadline.
 import type Dockerode from 'dockerode';
 import { ExplorerModel, type ExplorerModelOptions, type ModelChange } from '../../src/explorer';
-import type { Fixture } from './fixture';
 
 export interface CountedModel {
   model: ExplorerModel;
@@ -48,22 +47,3 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** What a test created on the daemon, removed again by removeCreated() (containers first). */
-export interface CreatedObjects {
-  containers: string[];
-  networks: string[];
-  volumes: string[];
-  images: string[];
-}
-
-export function createdObjects(): CreatedObjects {
-  return { containers: [], networks: [], volumes: [], images: [] };
-}
-
-export async function removeCreated(fx: Fixture, made: CreatedObjects): Promise<void> {
-  if (made.containers.length) await fx.cli(['rm', '-f', '-v', ...made.containers]);
-  if (made.networks.length) await fx.cli(['network', 'rm', ...made.networks]);
-  if (made.volumes.length) await fx.cli(['volume', 'rm', '-f', ...made.volumes]);
-  if (made.images.length) await fx.cli(['rmi', ...made.images]);
-}

@@ -142,3 +142,22 @@ export async function startExtraDaemon(opts: { tcpPort?: number | boolean } = {}
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid.toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/** What a test created on the daemon, removed again by removeCreated() (containers first). */
+export interface CreatedObjects {
+  containers: string[];
+  networks: string[];
+  volumes: string[];
+  images: string[];
+}
+
+export function createdObjects(): CreatedObjects {
+  return { containers: [], networks: [], volumes: [], images: [] };
+}
+
+export async function removeCreated(fx: Fixture, made: CreatedObjects, opts: { forceImages?: boolean } = {}): Promise<void> {
+  if (made.containers.length) await fx.cli(['rm', '-f', '-v', ...made.containers]);
+  if (made.networks.length) await fx.cli(['network', 'rm', ...made.networks]);
+  if (made.volumes.length) await fx.cli(['volume', 'rm', '-f', ...made.volumes]);
+  if (made.images.length) await fx.cli(['rmi', ...(opts.forceImages ? ['-f'] : []), ...made.images]);
+}

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { getFixture, uniqueName, type Fixture } from '../docker/fixture';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, type Workbench, findChromium, needs } from './workbench';
 
 const NAMES = {
   network: uniqueName('e2e-prompt-net'),
@@ -38,15 +38,10 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
   };
 
   before(async function () {
-    try {
-      const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
-      chromiumPath();
-      fx = await getFixture();
-    } catch (error) {
-      if (process.env.REQUIRE_VSCODE === '1' || process.env.REQUIRE_DOCKER === '1') throw error;
-      console.log(`      skipped: ${(error as Error).message}`);
-      this.skip();
-    }
+    fx = await needs(this, process.env.REQUIRE_VSCODE === '1' || process.env.REQUIRE_DOCKER === '1', async () => {
+      await findChromium();
+      return getFixture();
+    });
     await cleanup();
     await fx.cliOk(['pull', '-q', 'nginx:alpine']);
     await fx.cliOk(['network', 'create', NAMES.network]);

@@ -5,7 +5,7 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import { getFixture, type Fixture } from '../docker/fixture';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, type Workbench, findChromium, needs } from './workbench';
 
 const NAMES = {
   network: 'e2e-pair1-network',
@@ -20,15 +20,10 @@ describe('explorer e2e (Korean workbench, real daemon)', function () {
   let fx: Fixture;
 
   before(async function () {
-    try {
-      const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
-      chromiumPath();
-      fx = await getFixture();
-    } catch (error) {
-      if (process.env.REQUIRE_VSCODE === '1' || process.env.REQUIRE_DOCKER === '1') throw error;
-      console.log(`      skipped: ${(error as Error).message}`);
-      this.skip();
-    }
+    fx = await needs(this, process.env.REQUIRE_VSCODE === '1' || process.env.REQUIRE_DOCKER === '1', async () => {
+      await findChromium();
+      return getFixture();
+    });
     await fx.cli(['rm', '-f', NAMES.web, NAMES.cache, NAMES.old]);
     await fx.cli(['network', 'rm', NAMES.network]);
     await fx.cli(['volume', 'rm', NAMES.volume]);

@@ -6,7 +6,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, type Workbench, findChromium, needs } from './workbench';
 
 const LESSON = `# E2E 실습
 
@@ -61,14 +61,7 @@ describe('lab view e2e (Korean)', function () {
   const dialogs: string[] = [];
 
   before(async function () {
-    try {
-      const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
-      chromiumPath();
-    } catch (error) {
-      if (process.env.REQUIRE_VSCODE === '1') throw error;
-      console.log(`      skipped: ${(error as Error).message}`);
-      this.skip();
-    }
+    await needs(this, process.env.REQUIRE_VSCODE === '1', findChromium);
     docker = await dockerEnv();
     wb = await openWorkbench({ locale: 'ko', files: { 'lesson.md': LESSON, 'lesson.lab.yaml': LESSON_YAML }, env: docker, width: 1400, height: 900 });
     wb.page.on('dialog', (d) => {

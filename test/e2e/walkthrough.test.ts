@@ -6,7 +6,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
-import { hasKoreanFont, openWorkbench, ROOT, type Workbench } from './workbench';
+import { hasKoreanFont, openWorkbench, ROOT, type Workbench, findChromium, needs } from './workbench';
 
 const EXTENSION = 'docker-labs.docker-labs';
 
@@ -24,14 +24,7 @@ for (const locale of ['ko', 'en'] as const) {
     let wb: Workbench | undefined;
 
     before(async function () {
-      try {
-        const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
-        chromiumPath();
-      } catch (error) {
-        if (process.env.REQUIRE_VSCODE === '1') throw error;
-        console.log(`      skipped: ${(error as Error).message}`);
-        this.skip();
-      }
+      await needs(this, process.env.REQUIRE_VSCODE === '1', findChromium);
       if (locale === 'ko') assert.ok(hasKoreanFont(), 'fc-list :lang=ko finds no font: apt-get install -y fonts-noto-cjk');
       wb = await openWorkbench({ locale, width: 1400, height: 900 });
     });

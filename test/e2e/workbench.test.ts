@@ -4,7 +4,7 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { hasKoreanFont, openWorkbench, ROOT, type Workbench } from './workbench';
+import { hasKoreanFont, openWorkbench, ROOT, type Workbench, findChromium, needs } from './workbench';
 
 const nls = (locale: string): Record<string, string> => {
   const file = path.join(ROOT, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`);
@@ -21,14 +21,7 @@ describe('workbench e2e (Korean)', function () {
   let wb: Workbench | undefined;
 
   before(async function () {
-    try {
-      const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
-      chromiumPath();
-    } catch (error) {
-      if (process.env.REQUIRE_VSCODE === '1') throw error;
-      console.log(`      skipped: ${(error as Error).message}`);
-      this.skip();
-    }
+    await needs(this, process.env.REQUIRE_VSCODE === '1', findChromium);
     wb = await openWorkbench({ locale: 'ko' });
   });
 

@@ -67,6 +67,26 @@ async function prepare(): Promise<string> {
   return bridgeModule;
 }
 
+/** Throws when no Chromium can be had here (the browser the workbench opens in). */
+export async function findChromium(): Promise<void> {
+  const { chromiumPath } = await import('../../scripts/vscode/browser.mjs');
+  chromiumPath();
+}
+
+/**
+ * Gets what a suite needs from this machine (a browser, a Docker daemon); when it cannot
+ * be had, skips the suite with the reason, or fails it when `required` (REQUIRE_* set).
+ */
+export async function needs<T>(ctx: Mocha.Context, required: boolean, get: () => Promise<T>): Promise<T> {
+  try {
+    return await get();
+  } catch (error) {
+    if (required) throw error;
+    console.log(`      skipped: ${(error as Error).message}`);
+    ctx.skip();
+  }
+}
+
 /** Korean needs a CJK font in the browser's machine; Debian ships it as fonts-noto-cjk. */
 export function hasKoreanFont(): boolean {
   const r = spawnSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' });
