@@ -3,7 +3,8 @@
 // action prints its docker CLI equivalent. The model goes live (events + backstop
 // poll) only while the view is visible.
 import * as vscode from 'vscode';
-import { langFromLocale, pick } from '../../util/i18n';
+import { pick } from '../../util/i18n';
+import { uiLang } from '../../util/vscode/lang';
 import type { DockerService } from '../../docker/vscode';
 import { endpointLabel } from '../../docker/endpoint';
 import { ExplorerModel } from '../model';
@@ -20,9 +21,8 @@ export interface ExplorerApi {
 const SHOW_DANGLING_KEY = 'dockerLabs.explorer.showDangling';
 
 export function registerExplorer(context: vscode.ExtensionContext, docker: DockerService): ExplorerApi {
-  const lang = () => langFromLocale(vscode.env.language);
   const model = new ExplorerModel({ client: () => docker.client(), endpoint: () => docker.endpoint.host });
-  const provider = new DockerTreeProvider(model, lang);
+  const provider = new DockerTreeProvider(model, uiLang);
   const view = vscode.window.createTreeView('dockerLabs.explorer', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const output = vscode.window.createOutputChannel('Docker Labs');
   const documents = new ReadOnlyDocuments();
@@ -50,7 +50,7 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
     notifiedFor = model.state.endpoint;
     const retry = vscode.l10n.t('Retry');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('Cannot reach Docker at {0}: {1}', model.state.endpoint, pick(problem.cause, lang())), retry)
+      .showWarningMessage(vscode.l10n.t('Cannot reach Docker at {0}: {1}', model.state.endpoint, pick(problem.cause, uiLang())), retry)
       .then((answer) => (answer === retry ? model.retry() : undefined));
   });
 
@@ -70,7 +70,7 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
       model.reset();
       describeEndpoint();
     }),
-    ...registerCommands({ model, docker, output, documents, lang, setShowDangling }),
+    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling }),
   );
   return { model, provider, view };
 }

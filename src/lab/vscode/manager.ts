@@ -11,7 +11,8 @@ import type { LabProblem } from '../model';
 import { exportProgress, progressMarkdown, type ProgressExport } from '../progress';
 import { copyStarter, starterFiles } from '../starter';
 import { ProgressStore } from './progressStore';
-import { LabSession, uiLang } from './session';
+import { LabSession } from './session';
+import { uiLang } from '../../util/vscode/lang';
 
 /** Where a lab came from, so commands given only a session id can open it again. */
 interface LabSource {

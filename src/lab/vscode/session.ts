@@ -4,7 +4,7 @@
 // parsed lab.
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
-import { langFromLocale, type Lang, type Localized } from '../../util/i18n';
+import type { Localized } from '../../util/i18n';
 import { DockerodeState } from '../dockerState';
 import { nodeEnvironment, publishedHostFor } from '../environment';
 import { lintForLab } from '../lintAdapter';
@@ -19,11 +19,8 @@ import { validateVariable } from '../variables';
 import type { SessionProgress } from '../progress';
 import { panelHtml } from './panel';
 import { setDone, type ProgressStore } from './progressStore';
+import { uiLang } from '../../util/vscode/lang';
 import { LabTerminal } from './terminal';
-
-export function uiLang(): Lang {
-  return langFromLocale(vscode.env.language);
-}
 
 function say(text: Localized | undefined): string | undefined {
   return text ? text[uiLang()] : undefined;

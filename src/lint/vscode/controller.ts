@@ -3,7 +3,8 @@
 // so an edit re-parses only the instructions it touched.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { pick, type Lang, type Localized } from '../../util/i18n';
+import { pick, type Localized } from '../../util/i18n';
+import { uiLang } from '../../util/vscode/lang';
 import { IncrementalLinter, lintText, mergeConfigs, type LintResult } from '../engine';
 import { loadHadolintConfig } from '../config';
 import { ignoreEdit } from '../ignore';
@@ -28,9 +29,6 @@ interface DocState {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function uiLang(): Lang {
-  return vscode.env.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
 
 function toRange(r: Finding['range']): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
