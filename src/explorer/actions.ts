@@ -5,7 +5,7 @@
 // words them for the learner.
 import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
-import { isAnonymousVolume, isBuiltinNetwork, isDangling, membersByNetwork, containerName, usersByVolume, type GroupData } from './engine';
+import { isAnonymousVolume, isBuiltinNetwork, isDangling, membersByNetwork, containerName, usersByVolume, type GroupData } from './daemonLists';
 import { PullProgress } from './pull';
 import { createContainerBody, runArgv, type RunOptions } from './run';
 

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import type { GroupId } from './engine';
+import type { GroupId } from './daemonLists';
 
 export interface EngineEvent {
   Type?: string;

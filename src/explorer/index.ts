@@ -1,8 +1,8 @@
 // The explorer's public surface: the live model of the daemon's images, containers,
 // networks and volumes, the tree built from it, and the actions with their CLI
 // equivalents. Editor glue lives in ./vscode.
-export { ExplorerModel, type ExplorerModelOptions, type ModelChange } from './model';
-export { GROUPS, listGroup, containerName, type GroupId, type GroupData, type ContainerSummary, type ImageSummary, type NetworkSummary, type VolumeSummary, type HistoryEntry } from './engine';
+export { ExplorerModel, type ExplorerModelOptions, type ModelChange } from './explorerModel';
+export { GROUPS, listGroup, containerName, type GroupId, type GroupData, type ContainerSummary, type ImageSummary, type NetworkSummary, type VolumeSummary, type HistoryEntry } from './daemonLists';
 export { rootNodes, childNodes, layerNodes, present, createGroupNodes, type ExplorerNode, type NodeOf, type NodeView, type TreeState } from './tree';
 export {
   containerActions,

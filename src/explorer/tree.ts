@@ -21,9 +21,9 @@ import {
   type NetworkSummary,
   type VolumeSummary,
   type VolumeUse,
-} from './engine';
+} from './daemonLists';
 import { age, containerStatus, escapeMarkdown, humanSize, instructionOf, oneLine, shortId } from './format';
-import { TEXT } from './text';
+import { TEXT } from './explorerText';
 import type { ExplorerProblem } from './problem';
 
 export type ExplorerNode =

@@ -7,10 +7,10 @@ import { pick } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
 import type { DockerService } from '../../docker/vscode';
 import { endpointLabel } from '../../docker/endpoint';
-import { ExplorerModel } from '../model';
+import { ExplorerModel } from '../explorerModel';
 import { DockerTreeProvider } from './provider';
 import { ReadOnlyDocuments } from './documents';
-import { registerCommands } from './commands';
+import { registerCommands } from './explorerCommands';
 
 export interface ExplorerApi {
   readonly model: ExplorerModel;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type Dockerode from 'dockerode';
 import { pick, type Lang } from '../../util/i18n';
-import { containerName, isBuiltinNetwork } from '../engine';
+import { containerName, isBuiltinNetwork } from '../daemonLists';
 import type { TreeState } from '../tree';
 import { parseEnv, parsePorts, validateContainerName, type RunOptions } from '../run';
 import { isValidReference } from '../actions';

@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../../util/i18n';
 import { childNodes, createGroupNodes, layerNodes, present, rootNodes, type ExplorerNode, type NodeOf, type NodeView } from '../tree';
-import type { ExplorerModel } from '../model';
-import type { GroupId } from '../engine';
-import { TEXT } from '../text';
+import type { ExplorerModel } from '../explorerModel';
+import type { GroupId } from '../daemonLists';
+import { TEXT } from '../explorerText';
 import { describeProblem } from '../problem';
 
 const COLLAPSIBLE: Record<NodeView['collapsible'], vscode.TreeItemCollapsibleState> = {

@@ -1,6 +1,6 @@
 // Engine API answers as a daemon gives them (trimmed to the fields the explorer reads),
 // for the pure tree and plan functions.
-import type { ContainerSummary, GroupData, ImageSummary, NetworkSummary, VolumeSummary } from '../../../src/explorer/engine';
+import type { ContainerSummary, GroupData, ImageSummary, NetworkSummary, VolumeSummary } from '../../../src/explorer/daemonLists';
 
 export const NOW = Date.UTC(2024, 0, 10);
 const ago = (seconds: number) => NOW / 1000 - seconds;

@@ -20,14 +20,14 @@ import {
   type Planned,
   type PruneKind,
 } from '../actions';
-import { containerName, isBuiltinNetwork, isDangling, membersByNetwork, type ContainerSummary, type GroupId, type NetworkSummary, type VolumeSummary } from '../engine';
+import { containerName, isBuiltinNetwork, isDangling, membersByNetwork, type ContainerSummary, type GroupId, type NetworkSummary, type VolumeSummary } from '../daemonLists';
 import { commandLine, historyTable, humanSize } from '../format';
-import type { ExplorerModel } from '../model';
+import type { ExplorerModel } from '../explorerModel';
 import { describeProblem } from '../problem';
 import { imageNodes, type ExplorerNode, type NodeOf } from '../tree';
 import type { ReadOnlyDocuments } from './documents';
 import { promptObjectName, promptReference, promptRunOptions, promptSubnet } from './prompts';
-import type { HistoryEntry } from '../engine';
+import type { HistoryEntry } from '../daemonLists';
 
 export interface CommandContext {
   model: ExplorerModel;

@@ -6,7 +6,7 @@
 // unhandled.
 import type Dockerode from 'dockerode';
 import { EventWatcher, containerIdsOf, type EventWatcherOptions } from './events';
-import { GROUPS, listContainersById, listGroup, membersByNetwork, usersByVolume, type GroupData, type GroupId, type HistoryEntry } from './engine';
+import { GROUPS, listContainersById, listGroup, membersByNetwork, usersByVolume, type GroupData, type GroupId, type HistoryEntry } from './daemonLists';
 import { describeProblem, type ExplorerProblem } from './problem';
 import type { TreeState } from './tree';
 
