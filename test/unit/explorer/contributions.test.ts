@@ -12,7 +12,7 @@ describe('explorer contributions', () => {
   const manifest = read('package.json');
   const nlsEn = read('package.nls.json');
   const nlsKo = read('package.nls.ko.json');
-  const glue = fs.readdirSync(path.join(root, 'src/explorer/vscode')).map((f) => fs.readFileSync(path.join(root, 'src/explorer/vscode', f), 'utf8')).join('\n');
+  const glue = fs.readdirSync(path.join(root, 'src/explorer/vscode'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(root, 'src/explorer/vscode', f), 'utf8')).join('\n');
   const commands: Array<{ command: string; title: string; icon?: string }> = manifest.contributes.commands.filter((c: { command: string }) => c.command.startsWith('dockerLabs.explorer.'));
 
   it('registers every contributed command and contributes every registered one', () => {

@@ -1,0 +1,86 @@
+// Image commands: run, pull, remove (the whole selection), tag, history and inspect.
+// Pull reports the daemon's progress in a cancellable notification.
+import * as vscode from 'vscode';
+import { imageActions } from '../../actions';
+import { isDangling, type HistoryEntry } from '../../daemonLists';
+import { historyTable } from '../../format';
+import { safeName, type CommandFactory } from '../commandContext';
+import { promptReference, promptRunOptions } from '../prompts';
+
+export const run: CommandFactory = (ctx) => async (node) => {
+  const image = await ctx.target('image', node, { placeHolder: vscode.l10n.t('Image to run') });
+  if (!image) return;
+  const options = await promptRunOptions({ state: ctx.model.state, lang: ctx.lang, client: ctx.client }, image.ref);
+  if (options) await ctx.perform(imageActions.run(ctx.client(), options), ['containers']);
+};
+
+export const pull: CommandFactory = (ctx) => async (node) => {
+  const suggested = node?.kind === 'image' && !isDangling(node.image) ? node.ref : undefined;
+  const ref =
+    suggested ??
+    (await promptReference({
+      title: 'docker pull',
+      prompt: vscode.l10n.t('Image to pull from the registry (tag defaults to latest)'),
+      placeHolder: 'nginx:alpine',
+    }));
+  if (!ref) return;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `docker pull ${ref}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let reported = 0;
+      const planned = imageActions.pull(ctx.client(), ref, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          const percent = Math.floor(p.fraction * 100);
+          progress.report({ message: ctx.say(p.message()), increment: Math.max(0, percent - reported) });
+          reported = Math.max(reported, percent);
+        },
+      });
+      ctx.log(planned.argv);
+      try {
+        await planned.run();
+        ctx.output.appendLine(`  ${vscode.l10n.t('Pulled {0}.', ref)}`);
+      } catch (error) {
+        if (abort.signal.aborted) {
+          ctx.output.appendLine(`  ${vscode.l10n.t('Pull of {0} cancelled.', ref)}`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Pull of {0} cancelled.', ref));
+        } else ctx.showError(error);
+      } finally {
+        if (!ctx.model.isLive) void ctx.model.refresh(['images']);
+      }
+    },
+  );
+};
+
+export const remove: CommandFactory = (ctx) => async (node, selected) => {
+  for (const image of await ctx.targets('image', { node, selected }, { many: true, placeHolder: vscode.l10n.t('Image to remove') })) {
+    await ctx.perform(imageActions.remove(ctx.client(), image.ref), ['images']);
+  }
+};
+
+export const tag: CommandFactory = (ctx) => async (node) => {
+  const image = await ctx.target('image', node, { placeHolder: vscode.l10n.t('Image to tag') });
+  if (!image) return;
+  const repo = image.ref.startsWith('sha256:') ? 'my-image' : image.ref.replace(/:[^:/]+$/, '');
+  const target = await promptReference({
+    title: `docker tag ${image.ref}`,
+    prompt: vscode.l10n.t('New name for the image (repository:tag)'),
+    value: `${repo}:v1`,
+    placeHolder: 'my-app:1.0',
+  });
+  if (target) await ctx.perform(imageActions.tag(ctx.client(), image.ref, target), ['images']);
+};
+
+export const history: CommandFactory = (ctx) => async (node) => {
+  const image = await ctx.target('image', node, { placeHolder: vscode.l10n.t('Image whose layers to show') });
+  if (!image) return;
+  const result = await ctx.perform(imageActions.history(ctx.client(), image.ref), ['images']);
+  if (result) await ctx.documents.show(`history/${safeName(image.ref)}.txt`, `$ docker history ${image.ref}\n\n${historyTable(result.value as HistoryEntry[], ctx.lang())}`);
+};
+
+export const inspect: CommandFactory = (ctx) => async (node) => {
+  const image = await ctx.target('image', node, { placeHolder: vscode.l10n.t('Image to inspect') });
+  if (image) await ctx.inspectInto(imageActions.inspect(ctx.client(), image.ref), `images/${safeName(image.ref)}.json`, ['images']);
+};
