@@ -45,7 +45,7 @@ export type ExplorerNode =
 
 export type NodeOf<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
 
-/** What the tree knows at one moment; the live model (live.ts) keeps it current. */
+/** What the tree knows at one moment; the live model (explorerModel.ts) keeps it current. */
 export interface TreeState {
   endpoint: string;
   data: Partial<GroupData>;
@@ -245,247 +245,290 @@ export function subnetsOf(network: NetworkSummary): string[] {
   return (network.IPAM?.Config ?? []).map((c) => c.Subnet).filter((s): s is string => Boolean(s));
 }
 
+export type NodeKind = ExplorerNode['kind'];
+
+/** What every presenter reads besides its node: the language, the clock, and `pick` bound to the language. */
+export interface PresentContext {
+  lang: Lang;
+  now: number;
+  p: (text: Localized, args?: Record<string, string | number>) => string;
+}
+
+/** How one kind of node reads in the tree. */
+export type Presenter<K extends NodeKind> = (node: NodeOf<K>, state: TreeState, ctx: PresentContext) => NodeView;
+
+const GROUP_ICONS: Record<GroupId, string> = { containers: 'package', images: 'layers', networks: 'type-hierarchy-sub', volumes: 'database' };
+
+const presentGroup: Presenter<'group'> = (node, state, { p }) => {
+  const group = node.group;
+  let description: string | undefined;
+  const data = state.data[group];
+  if (data) {
+    if (group === 'containers') {
+      const list = state.data.containers ?? [];
+      description = p(TEXT.count.containers, { total: list.length, running: list.filter((c) => c.State === 'running').length });
+    } else if (group === 'images') {
+      const shown = imageNodes(state).length;
+      const hidden = state.showDangling ? 0 : danglingCount(state);
+      description = hidden > 0 ? p(TEXT.count.imagesWithHidden, { total: shown, hidden }) : p(TEXT.count.images, { total: shown });
+    } else {
+      description = p(TEXT.count[group], { total: data.length });
+    }
+  }
+  const dangling = group === 'images' ? (state.showDangling ? '.danglingShown' : '.danglingHidden') : '';
+  return {
+    label: p(TEXT.group[group]),
+    description,
+    tooltip: () => p(TEXT.groupTooltip[group]),
+    icon: { id: GROUP_ICONS[group] },
+    contextValue: `group.${group}${dangling}`,
+    collapsible: 'expanded',
+  };
+};
+
+const presentContainer: Presenter<'container'> = (node, _state, { p, lang, now }) => {
+  const c = node.container;
+  const name = containerName(c);
+  const state = TEXT.state[c.State];
+  const ports = publishedPorts(c);
+  const networks = Object.keys(c.NetworkSettings?.Networks ?? {});
+  return {
+    label: name,
+    // A container whose image was re-tagged or removed reports the bare image ID.
+    description: `${c.Image.startsWith('sha256:') ? shortId(c.Image) : c.Image} · ${containerStatus(c.Status, lang)}`,
+    tooltip: () => tip([
+      p(TEXT.container.tooltipTitle, { name: escapeMarkdown(name) }),
+      `${p(TEXT.container.state)}: ${state ? p(state) : escapeMarkdown(c.State)} — ${escapeMarkdown(containerStatus(c.Status, lang))}`,
+      `${p(TEXT.container.image)}: ${codeSpan(c.Image)}`,
+      c.Command && `${p(TEXT.container.command)}: ${codeSpan(c.Command)}`,
+      `${p(TEXT.container.id)}: ${codeSpan(shortId(c.Id))} · ${p(TEXT.container.created)} ${age(c.Created, lang, now)}`,
+      ports.length > 0 && `${p(TEXT.container.ports)}: ${ports.map((x) => codeSpan(`${x.hostPort}:${x.containerPort}/${x.protocol}`)).join(', ')}`,
+      networks.length > 0 && `${p(TEXT.container.networks)}: ${networks.map(codeSpan).join(', ')}`,
+      `${p(TEXT.container.tryIt)}: ${codeSpan(c.State === 'running' ? `docker logs ${name}` : `docker start ${name}`)}`,
+    ]),
+    icon: STATE_ICON[c.State] ?? { id: 'vm-outline' },
+    contextValue: `container.${c.State}`,
+    collapsible: hasChildren(node) ? 'collapsed' : 'none',
+  };
+};
+
+const presentPort: Presenter<'port'> = (node, _state, { p }) => {
+  const args = { host: node.hostPort, container: node.containerPort, protocol: node.protocol };
+  const web = node.protocol === 'tcp';
+  return {
+    label: p(TEXT.port.label, args),
+    description: web ? p(TEXT.port.description, args) : undefined,
+    tooltip: () => tip([p(TEXT.port.tooltip, args), !web && p(TEXT.port.udp)]),
+    icon: { id: web ? 'globe' : 'plug' },
+    contextValue: web ? 'port.tcp' : 'port.udp',
+    collapsible: 'none',
+    command: web ? { command: 'dockerLabs.explorer.container.openPort', arguments: [node] } : undefined,
+  };
+};
+
+const presentContainerNetwork: Presenter<'containerNetwork'> = (node, _state, { p }) => ({
+  label: node.network,
+  description: node.ip ? p(TEXT.containerNetwork.description, { ip: node.ip }) : p(TEXT.containerNetwork.noIp),
+  icon: { id: 'type-hierarchy-sub' },
+  contextValue: 'containerNetwork',
+  collapsible: 'none',
+});
+
+const presentContainerMount: Presenter<'containerMount'> = (node, _state, { p }) => {
+  const m = node.mount;
+  const args = { name: m.Name ?? '', source: m.Source ?? '', destination: m.Destination, type: m.Type };
+  const text = m.Type === 'volume' ? TEXT.mount.volume : m.Type === 'bind' ? TEXT.mount.bind : TEXT.mount.other;
+  return {
+    label: oneLine(p(text, { ...args, name: m.Name && /^[0-9a-f]{64}$/.test(m.Name) ? shortId(m.Name) : args.name }), 100),
+    description: m.RW === false ? p(TEXT.mount.readOnly) : undefined,
+    icon: { id: m.Type === 'volume' ? 'database' : 'folder' },
+    contextValue: `containerMount.${m.Type}`,
+    collapsible: 'none',
+  };
+};
+
+const presentImage: Presenter<'image'> = (node, _state, { p, lang, now }) => {
+  const image = node.image;
+  const dangling = isDangling(image);
+  const label = dangling ? `<none> ${shortId(image.Id)}` : node.ref;
+  const description = [
+    humanSize(image.Size),
+    age(image.Created, lang, now),
+    node.usedBy > 0 ? p(TEXT.image.usedBy, { count: node.usedBy }) : undefined,
+    dangling ? p(TEXT.image.dangling) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    label,
+    description,
+    tooltip: () => tip([
+      p(TEXT.image.tooltipTitle, { name: escapeMarkdown(label) }),
+      dangling && p(TEXT.image.danglingTooltip),
+      `ID: ${codeSpan(shortId(image.Id))} · ${p(TEXT.image.size)} ${humanSize(image.Size)} · ${p(TEXT.image.created)} ${age(image.Created, lang, now)}`,
+      (image.RepoTags ?? []).length > 1 && `${p(TEXT.image.tags)}: ${listSome((image.RepoTags ?? []).map(codeSpan), 10)}`,
+      (image.RepoDigests ?? []).length > 0 && `${p(TEXT.image.digest)}: ${codeSpan((image.RepoDigests ?? [])[0] ?? '')}`,
+      node.usedBy > 0 && p(TEXT.image.usedByTooltip),
+      p(TEXT.image.layersHint),
+    ]),
+    icon: { id: dangling ? 'circle-slash' : 'layers' },
+    contextValue: dangling ? 'image.dangling' : 'image.tagged',
+    collapsible: 'collapsed',
+  };
+};
+
+const presentLayer: Presenter<'layer'> = (node, _state, { p }) => {
+  const instruction = instructionOf(node.entry.CreatedBy);
+  return {
+    label: `${node.index}. ${oneLine(instruction || '—')}`,
+    description: node.entry.Size > 0 ? humanSize(node.entry.Size) : `0B · ${p(TEXT.layer.metadata)}`,
+    tooltip: () => tip([p(TEXT.layer.tooltip, { index: node.index }), '```dockerfile\n' + instruction.replace(/```/g, '` ` `') + '\n```', node.entry.Comment && escapeMarkdown(node.entry.Comment)]),
+    icon: { id: node.entry.Size > 0 ? 'file-binary' : 'symbol-property' },
+    contextValue: 'layer',
+    collapsible: 'none',
+  };
+};
+
+const presentNetwork: Presenter<'network'> = (node, _state, { p }) => {
+  const n = node.network;
+  const builtin = isBuiltinNetwork(n);
+  const subnets = subnetsOf(n);
+  const gateways = (n.IPAM?.Config ?? []).map((c) => c.Gateway).filter((g): g is string => Boolean(g));
+  const names = node.members.map((m) => containerName(m.container));
+  let lesson: string;
+  if (n.Name === 'bridge') lesson = p(TEXT.network.defaultBridge);
+  else if (n.Name === 'host') lesson = p(TEXT.network.host);
+  else if (n.Name === 'none') lesson = p(TEXT.network.none);
+  else if (names.length >= 2) lesson = p(TEXT.network.byName, { a: names[0] ?? '', b: names[1] ?? '' });
+  else lesson = p(TEXT.network.byNameGeneric);
+  return {
+    label: n.Name,
+    description: [n.Driver, ...subnets, builtin ? p(TEXT.network.builtin) : undefined].filter(Boolean).join(' · '),
+    tooltip: () => tip([
+      p(TEXT.network.tooltipTitle, { name: escapeMarkdown(n.Name) }) + (builtin ? ` (${p(TEXT.network.builtin)})` : ''),
+      `${p(TEXT.network.driver)}: ${codeSpan(n.Driver)}` +
+        (subnets.length ? ` · ${p(TEXT.network.subnet)}: ${subnets.map(codeSpan).join(', ')}` : '') +
+        (gateways.length ? ` · ${p(TEXT.network.gateway)}: ${gateways.map(codeSpan).join(', ')}` : ''),
+      p(TEXT.network.members, { count: node.members.length }),
+      lesson,
+    ]),
+    icon: { id: builtin ? 'lock-small' : 'type-hierarchy-sub' },
+    contextValue: builtin ? 'network.builtin' : 'network.custom',
+    collapsible: hasChildren(node) ? 'collapsed' : 'none',
+  };
+};
+
+const presentNetworkMember: Presenter<'networkMember'> = (node, _state, { p, lang }) => {
+  const ip = node.member.ipv4 ?? node.member.ipv6;
+  const c = node.member.container;
+  return {
+    label: containerName(c),
+    description: ip ? p(TEXT.network.memberDescription, { ip }) : p(TEXT.network.memberNoIp),
+    tooltip: () => tip([p(TEXT.container.tooltipTitle, { name: escapeMarkdown(containerName(c)) }), `${p(TEXT.container.state)}: ${escapeMarkdown(containerStatus(c.Status, lang))}`]),
+    icon: STATE_ICON[c.State] ?? { id: 'vm-outline' },
+    contextValue: isBuiltinNetwork(node.network) ? 'networkMember.builtin' : 'networkMember',
+    collapsible: 'none',
+  };
+};
+
+const presentVolume: Presenter<'volume'> = (node, _state, { p }) => {
+  const v = node.volume;
+  const anonymous = isAnonymousVolume(v) || /^[0-9a-f]{64}$/.test(v.Name);
+  const label = anonymous ? shortId(v.Name) : v.Name;
+  return {
+    label,
+    description: [v.Driver, anonymous ? p(TEXT.volume.anonymous) : undefined, node.users.length ? p(TEXT.volume.usedBy, { count: node.users.length }) : p(TEXT.volume.unused)]
+      .filter(Boolean)
+      .join(' · '),
+    tooltip: () => tip([
+      p(TEXT.volume.tooltipTitle, { name: escapeMarkdown(v.Name) }),
+      `${p(TEXT.volume.driver)}: ${codeSpan(v.Driver)}` + (v.Mountpoint ? ` · ${p(TEXT.volume.mountpoint)}: ${codeSpan(v.Mountpoint)}` : ''),
+      node.users.length > 0 && node.users.map((u) => `- ${escapeMarkdown(containerName(u.container))} → ${codeSpan(u.destination)}`).join('\n'),
+      p(TEXT.volume.keep),
+    ]),
+    icon: { id: 'database' },
+    contextValue: node.users.length > 0 ? 'volume.used' : 'volume.unused',
+    collapsible: hasChildren(node) ? 'collapsed' : 'none',
+  };
+};
+
+const presentVolumeUser: Presenter<'volumeUser'> = (node, _state, { p }) => {
+  const c = node.use.container;
+  return {
+    label: containerName(c),
+    description: p(TEXT.volume.userDescription, { destination: node.use.destination }) + (node.use.readOnly ? ` · ${p(TEXT.mount.readOnly)}` : ''),
+    icon: STATE_ICON[c.State] ?? { id: 'vm-outline' },
+    contextValue: 'volumeUser',
+    collapsible: 'none',
+  };
+};
+
+const presentProblem: Presenter<'problem'> = (node, state, { p }) => ({
+  label: p(TEXT.problem.label, { endpoint: state.endpoint }),
+  description: p(node.problem.cause),
+  tooltip: () => tip([p(TEXT.problem.label, { endpoint: codeSpan(state.endpoint) }), escapeMarkdown(p(node.problem.message)), node.problem.detail && codeSpan(node.problem.detail)]),
+  icon: { id: 'error', color: 'errorForeground' },
+  contextValue: 'problem',
+  collapsible: 'expanded',
+});
+
+const presentHelp: Presenter<'help'> = (node, _state, { p }) => ({
+  label: p(node.text),
+  description: node.command,
+  tooltip: () => (node.command ? codeSpan(node.command) : ''),
+  icon: { id: node.command ? 'terminal' : 'info' },
+  contextValue: node.command ? 'help.command' : 'help',
+  collapsible: 'none',
+});
+
+const presentRetry: Presenter<'retry'> = (_node, _state, { p }) => ({
+  label: p(TEXT.problem.retry),
+  tooltip: () => p(TEXT.problem.retryTooltip),
+  icon: { id: 'refresh' },
+  contextValue: 'retry',
+  collapsible: 'none',
+  command: { command: 'dockerLabs.explorer.refresh', arguments: [] },
+});
+
+const presentMessage: Presenter<'message'> = (node, state, { p }) => {
+  let args = node.args;
+  if (node.error) {
+    const group = node.key.split(':')[1] as GroupId;
+    const failure = state.groupErrors[group];
+    args = { ...args, cause: failure ? p(failure.cause) : '' };
+  }
+  return {
+    label: p(node.text, args),
+    icon: node.error ? { id: 'warning', color: 'editorWarning.foreground' } : { id: 'info' },
+    contextValue: node.error ? 'message.error' : 'message',
+    collapsible: 'none',
+  };
+};
+
+/** One presenter per kind of node; a kind without one does not compile. */
+export const PRESENTERS: { readonly [K in NodeKind]: Presenter<K> } = {
+  group: presentGroup,
+  container: presentContainer,
+  port: presentPort,
+  containerNetwork: presentContainerNetwork,
+  containerMount: presentContainerMount,
+  image: presentImage,
+  layer: presentLayer,
+  network: presentNetwork,
+  networkMember: presentNetworkMember,
+  volume: presentVolume,
+  volumeUser: presentVolumeUser,
+  problem: presentProblem,
+  help: presentHelp,
+  retry: presentRetry,
+  message: presentMessage,
+};
+
 /** How a node reads in the tree, in the learner's language. */
 export function present(node: ExplorerNode, state: TreeState, options: PresentOptions): NodeView {
   const { lang } = options;
-  const now = options.now ?? Date.now();
-  const p = (text: Localized, args?: Record<string, string | number>) => pick(text, lang, args);
-  switch (node.kind) {
-    case 'group': {
-      const group = node.group;
-      let description: string | undefined;
-      const data = state.data[group];
-      if (data) {
-        if (group === 'containers') {
-          const list = state.data.containers ?? [];
-          description = p(TEXT.count.containers, { total: list.length, running: list.filter((c) => c.State === 'running').length });
-        } else if (group === 'images') {
-          const shown = imageNodes(state).length;
-          const hidden = state.showDangling ? 0 : danglingCount(state);
-          description = hidden > 0 ? p(TEXT.count.imagesWithHidden, { total: shown, hidden }) : p(TEXT.count.images, { total: shown });
-        } else {
-          description = p(TEXT.count[group], { total: data.length });
-        }
-      }
-      const icons: Record<GroupId, string> = { containers: 'package', images: 'layers', networks: 'type-hierarchy-sub', volumes: 'database' };
-      const dangling = group === 'images' ? (state.showDangling ? '.danglingShown' : '.danglingHidden') : '';
-      return {
-        label: p(TEXT.group[group]),
-        description,
-        tooltip: () => p(TEXT.groupTooltip[group]),
-        icon: { id: icons[group] },
-        contextValue: `group.${group}${dangling}`,
-        collapsible: 'expanded',
-      };
-    }
-    case 'container': {
-      const c = node.container;
-      const name = containerName(c);
-      const state = TEXT.state[c.State];
-      const ports = publishedPorts(c);
-      const networks = Object.keys(c.NetworkSettings?.Networks ?? {});
-      return {
-        label: name,
-        // A container whose image was re-tagged or removed reports the bare image ID.
-        description: `${c.Image.startsWith('sha256:') ? shortId(c.Image) : c.Image} · ${containerStatus(c.Status, lang)}`,
-        tooltip: () => tip([
-          p(TEXT.container.tooltipTitle, { name: escapeMarkdown(name) }),
-          `${p(TEXT.container.state)}: ${state ? p(state) : escapeMarkdown(c.State)} — ${escapeMarkdown(containerStatus(c.Status, lang))}`,
-          `${p(TEXT.container.image)}: ${codeSpan(c.Image)}`,
-          c.Command && `${p(TEXT.container.command)}: ${codeSpan(c.Command)}`,
-          `${p(TEXT.container.id)}: ${codeSpan(shortId(c.Id))} · ${p(TEXT.container.created)} ${age(c.Created, lang, now)}`,
-          ports.length > 0 && `${p(TEXT.container.ports)}: ${ports.map((x) => codeSpan(`${x.hostPort}:${x.containerPort}/${x.protocol}`)).join(', ')}`,
-          networks.length > 0 && `${p(TEXT.container.networks)}: ${networks.map(codeSpan).join(', ')}`,
-          `${p(TEXT.container.tryIt)}: ${codeSpan(c.State === 'running' ? `docker logs ${name}` : `docker start ${name}`)}`,
-        ]),
-        icon: STATE_ICON[c.State] ?? { id: 'vm-outline' },
-        contextValue: `container.${c.State}`,
-        collapsible: hasChildren(node) ? 'collapsed' : 'none',
-      };
-    }
-    case 'port': {
-      const args = { host: node.hostPort, container: node.containerPort, protocol: node.protocol };
-      const web = node.protocol === 'tcp';
-      return {
-        label: p(TEXT.port.label, args),
-        description: web ? p(TEXT.port.description, args) : undefined,
-        tooltip: () => tip([p(TEXT.port.tooltip, args), !web && p(TEXT.port.udp)]),
-        icon: { id: web ? 'globe' : 'plug' },
-        contextValue: web ? 'port.tcp' : 'port.udp',
-        collapsible: 'none',
-        command: web ? { command: 'dockerLabs.explorer.container.openPort', arguments: [node] } : undefined,
-      };
-    }
-    case 'containerNetwork':
-      return {
-        label: node.network,
-        description: node.ip ? p(TEXT.containerNetwork.description, { ip: node.ip }) : p(TEXT.containerNetwork.noIp),
-        icon: { id: 'type-hierarchy-sub' },
-        contextValue: 'containerNetwork',
-        collapsible: 'none',
-      };
-    case 'containerMount': {
-      const m = node.mount;
-      const args = { name: m.Name ?? '', source: m.Source ?? '', destination: m.Destination, type: m.Type };
-      const text = m.Type === 'volume' ? TEXT.mount.volume : m.Type === 'bind' ? TEXT.mount.bind : TEXT.mount.other;
-      return {
-        label: oneLine(p(text, { ...args, name: m.Name && /^[0-9a-f]{64}$/.test(m.Name) ? shortId(m.Name) : args.name }), 100),
-        description: m.RW === false ? p(TEXT.mount.readOnly) : undefined,
-        icon: { id: m.Type === 'volume' ? 'database' : 'folder' },
-        contextValue: `containerMount.${m.Type}`,
-        collapsible: 'none',
-      };
-    }
-    case 'image': {
-      const image = node.image;
-      const dangling = isDangling(image);
-      const label = dangling ? `<none> ${shortId(image.Id)}` : node.ref;
-      const description = [
-        humanSize(image.Size),
-        age(image.Created, lang, now),
-        node.usedBy > 0 ? p(TEXT.image.usedBy, { count: node.usedBy }) : undefined,
-        dangling ? p(TEXT.image.dangling) : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      return {
-        label,
-        description,
-        tooltip: () => tip([
-          p(TEXT.image.tooltipTitle, { name: escapeMarkdown(label) }),
-          dangling && p(TEXT.image.danglingTooltip),
-          `ID: ${codeSpan(shortId(image.Id))} · ${p(TEXT.image.size)} ${humanSize(image.Size)} · ${p(TEXT.image.created)} ${age(image.Created, lang, now)}`,
-          (image.RepoTags ?? []).length > 1 && `${p(TEXT.image.tags)}: ${listSome((image.RepoTags ?? []).map(codeSpan), 10)}`,
-          (image.RepoDigests ?? []).length > 0 && `${p(TEXT.image.digest)}: ${codeSpan((image.RepoDigests ?? [])[0] ?? '')}`,
-          node.usedBy > 0 && p(TEXT.image.usedByTooltip),
-          p(TEXT.image.layersHint),
-        ]),
-        icon: { id: dangling ? 'circle-slash' : 'layers' },
-        contextValue: dangling ? 'image.dangling' : 'image.tagged',
-        collapsible: 'collapsed',
-      };
-    }
-    case 'layer': {
-      const instruction = instructionOf(node.entry.CreatedBy);
-      return {
-        label: `${node.index}. ${oneLine(instruction || '—')}`,
-        description: node.entry.Size > 0 ? humanSize(node.entry.Size) : `0B · ${p(TEXT.layer.metadata)}`,
-        tooltip: () => tip([p(TEXT.layer.tooltip, { index: node.index }), '```dockerfile\n' + instruction.replace(/```/g, '` ` `') + '\n```', node.entry.Comment && escapeMarkdown(node.entry.Comment)]),
-        icon: { id: node.entry.Size > 0 ? 'file-binary' : 'symbol-property' },
-        contextValue: 'layer',
-        collapsible: 'none',
-      };
-    }
-    case 'network': {
-      const n = node.network;
-      const builtin = isBuiltinNetwork(n);
-      const subnets = subnetsOf(n);
-      const gateways = (n.IPAM?.Config ?? []).map((c) => c.Gateway).filter((g): g is string => Boolean(g));
-      const names = node.members.map((m) => containerName(m.container));
-      let lesson: string;
-      if (n.Name === 'bridge') lesson = p(TEXT.network.defaultBridge);
-      else if (n.Name === 'host') lesson = p(TEXT.network.host);
-      else if (n.Name === 'none') lesson = p(TEXT.network.none);
-      else if (names.length >= 2) lesson = p(TEXT.network.byName, { a: names[0] ?? '', b: names[1] ?? '' });
-      else lesson = p(TEXT.network.byNameGeneric);
-      return {
-        label: n.Name,
-        description: [n.Driver, ...subnets, builtin ? p(TEXT.network.builtin) : undefined].filter(Boolean).join(' · '),
-        tooltip: () => tip([
-          p(TEXT.network.tooltipTitle, { name: escapeMarkdown(n.Name) }) + (builtin ? ` (${p(TEXT.network.builtin)})` : ''),
-          `${p(TEXT.network.driver)}: ${codeSpan(n.Driver)}` +
-            (subnets.length ? ` · ${p(TEXT.network.subnet)}: ${subnets.map(codeSpan).join(', ')}` : '') +
-            (gateways.length ? ` · ${p(TEXT.network.gateway)}: ${gateways.map(codeSpan).join(', ')}` : ''),
-          p(TEXT.network.members, { count: node.members.length }),
-          lesson,
-        ]),
-        icon: { id: builtin ? 'lock-small' : 'type-hierarchy-sub' },
-        contextValue: builtin ? 'network.builtin' : 'network.custom',
-        collapsible: hasChildren(node) ? 'collapsed' : 'none',
-      };
-    }
-    case 'networkMember': {
-      const ip = node.member.ipv4 ?? node.member.ipv6;
-      const c = node.member.container;
-      return {
-        label: containerName(c),
-        description: ip ? p(TEXT.network.memberDescription, { ip }) : p(TEXT.network.memberNoIp),
-        tooltip: () => tip([p(TEXT.container.tooltipTitle, { name: escapeMarkdown(containerName(c)) }), `${p(TEXT.container.state)}: ${escapeMarkdown(containerStatus(c.Status, lang))}`]),
-        icon: STATE_ICON[c.State] ?? { id: 'vm-outline' },
-        contextValue: isBuiltinNetwork(node.network) ? 'networkMember.builtin' : 'networkMember',
-        collapsible: 'none',
-      };
-    }
-    case 'volume': {
-      const v = node.volume;
-      const anonymous = isAnonymousVolume(v) || /^[0-9a-f]{64}$/.test(v.Name);
-      const label = anonymous ? shortId(v.Name) : v.Name;
-      return {
-        label,
-        description: [v.Driver, anonymous ? p(TEXT.volume.anonymous) : undefined, node.users.length ? p(TEXT.volume.usedBy, { count: node.users.length }) : p(TEXT.volume.unused)]
-          .filter(Boolean)
-          .join(' · '),
-        tooltip: () => tip([
-          p(TEXT.volume.tooltipTitle, { name: escapeMarkdown(v.Name) }),
-          `${p(TEXT.volume.driver)}: ${codeSpan(v.Driver)}` + (v.Mountpoint ? ` · ${p(TEXT.volume.mountpoint)}: ${codeSpan(v.Mountpoint)}` : ''),
-          node.users.length > 0 && node.users.map((u) => `- ${escapeMarkdown(containerName(u.container))} → ${codeSpan(u.destination)}`).join('\n'),
-          p(TEXT.volume.keep),
-        ]),
-        icon: { id: 'database' },
-        contextValue: node.users.length > 0 ? 'volume.used' : 'volume.unused',
-        collapsible: hasChildren(node) ? 'collapsed' : 'none',
-      };
-    }
-    case 'volumeUser': {
-      const c = node.use.container;
-      return {
-        label: containerName(c),
-        description: p(TEXT.volume.userDescription, { destination: node.use.destination }) + (node.use.readOnly ? ` · ${p(TEXT.mount.readOnly)}` : ''),
-        icon: STATE_ICON[c.State] ?? { id: 'vm-outline' },
-        contextValue: 'volumeUser',
-        collapsible: 'none',
-      };
-    }
-    case 'problem':
-      return {
-        label: p(TEXT.problem.label, { endpoint: state.endpoint }),
-        description: p(node.problem.cause),
-        tooltip: () => tip([p(TEXT.problem.label, { endpoint: codeSpan(state.endpoint) }), escapeMarkdown(p(node.problem.message)), node.problem.detail && codeSpan(node.problem.detail)]),
-        icon: { id: 'error', color: 'errorForeground' },
-        contextValue: 'problem',
-        collapsible: 'expanded',
-      };
-    case 'help':
-      return {
-        label: p(node.text),
-        description: node.command,
-        tooltip: () => (node.command ? codeSpan(node.command) : ''),
-        icon: { id: node.command ? 'terminal' : 'info' },
-        contextValue: node.command ? 'help.command' : 'help',
-        collapsible: 'none',
-      };
-    case 'retry':
-      return {
-        label: p(TEXT.problem.retry),
-        tooltip: () => p(TEXT.problem.retryTooltip),
-        icon: { id: 'refresh' },
-        contextValue: 'retry',
-        collapsible: 'none',
-        command: { command: 'dockerLabs.explorer.refresh', arguments: [] },
-      };
-    case 'message': {
-      let args = node.args;
-      if (node.error) {
-        const group = node.key.split(':')[1] as GroupId;
-        const failure = state.groupErrors[group];
-        args = { ...args, cause: failure ? p(failure.cause) : '' };
-      }
-      return {
-        label: p(node.text, args),
-        icon: node.error ? { id: 'warning', color: 'editorWarning.foreground' } : { id: 'info' },
-        contextValue: node.error ? 'message.error' : 'message',
-        collapsible: 'none',
-      };
-    }
-  }
+  const ctx: PresentContext = { lang, now: options.now ?? Date.now(), p: (text, args) => pick(text, lang, args) };
+  // The table pairs each kind with its presenter; TypeScript cannot follow the pairing through an index.
+  const presenter = PRESENTERS[node.kind] as Presenter<NodeKind>;
+  return presenter(node, state, ctx);
 }
