@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { childNodes, containerName, createGroupNodes, layerNodes, present, rootNodes, type ExplorerNode } from '../../src/explorer';
 import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
-import { countedModel, sleep, waitFor } from './explorer-helpers';
+import { countedModel, mark, waitFor, waitForEventsApplied, waitForRelist } from './explorer-helpers';
+import { DEFAULT_BACKOFF_MS } from '../../src/explorer/events';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 
@@ -99,12 +100,14 @@ describe('explorer model (real daemon)', function () {
   });
 
   it('shows a container started from the CLI within 1 s while live', async function () {
-    const { model } = countedModel(fx.docker, fx.host);
+    const counted = countedModel(fx.docker, fx.host);
+    const { model } = counted;
     try {
       await model.load();
+      const live = mark(counted);
       model.setLive(true);
       // Let the event stream connect (its first connection re-lists everything).
-      await sleep(300);
+      await waitForRelist(counted, live);
       const name = uniqueName('xlive');
       made.containers.push(name);
       await fx.cliOk(['run', '-d', '--name', name, 'nginx:alpine']);
@@ -124,11 +127,13 @@ describe('explorer model (real daemon)', function () {
     const name = uniqueName('xtarget');
     made.containers.push(name);
     await fx.cliOk(['run', '-d', '--name', name, 'nginx:alpine']);
-    const { model, containerLists } = countedModel(fx.docker, fx.host);
+    const counted = countedModel(fx.docker, fx.host);
+    const { model, containerLists } = counted;
     try {
       await model.load();
+      const live = mark(counted);
       model.setLive(true);
-      await sleep(300);
+      await waitForRelist(counted, live);
       const before = (model.state.data.containers ?? []).length;
       const id = (await fx.cliOk(['inspect', '-f', '{{.Id}}', name])).trim();
       containerLists.length = 0;
@@ -159,18 +164,27 @@ describe('explorer model on a daemon of its own (stop, start, quiet events)', fu
   });
 
   it('refreshes only the group an event touches, and gathers a burst into few lists', async function () {
-    const { model, calls, changes } = countedModel(daemon.client(), daemon.host);
+    const counted = countedModel(daemon.client(), daemon.host);
+    const { model, calls, changes } = counted;
     try {
       await model.load();
+      const live = mark(counted);
       model.setLive(true);
-      await waitFor('the event stream', () => calls.getEvents === 1 && calls.listVolumes === 2, 5000);
-      await sleep(200);
+      await waitForRelist(counted, live, 5000);
+      assert.equal(calls.getEvents, 1);
       const before = { ...calls };
       changes.length = 0;
       const names = Array.from({ length: 8 }, () => uniqueName('xburst'));
       await Promise.all(names.map((n) => daemon.cli(['volume', 'create', n])));
       await waitFor('all volumes listed', () => names.every((n) => (model.state.data.volumes ?? []).some((v) => v.Name === n)), 3000);
-      await sleep(300);
+      // Count the lists of late events too: wait until every create event arrived and was listed.
+      await waitForEventsApplied(
+        counted,
+        'every volume create event applied',
+        names.map((n) => (e) => e.Type === 'volume' && (e.Action ?? e.status) === 'create' && e.Actor?.ID === n),
+        'volumes',
+        3000,
+      );
       const volumeLists = (calls.listVolumes ?? 0) - (before.listVolumes ?? 0);
       assert.ok(volumeLists >= 1 && volumeLists < names.length, `8 volume events made ${volumeLists} volume lists`);
       assert.equal(calls.listContainers, before.listContainers, 'containers were not re-listed');
@@ -186,13 +200,16 @@ describe('explorer model on a daemon of its own (stop, start, quiet events)', fu
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
-    const { model } = countedModel(daemon.client(), daemon.host);
+    const counted = countedModel(daemon.client(), daemon.host);
+    const { model, calls } = counted;
     try {
       await model.load();
+      const live = mark(counted);
       model.setLive(true);
       assert.equal(model.state.problem, undefined);
-      await sleep(300);
+      await waitForRelist(counted, live);
 
+      const connectsBeforeStop = calls.getEvents ?? 0;
       await daemon.stop();
       const problem = await waitFor('the problem state', () => model.state.problem, 10_000, 20);
       assert.equal(problem.connection, true);
@@ -203,15 +220,18 @@ describe('explorer model on a daemon of its own (stop, start, quiet events)', fu
       assert.equal(view.label, `Cannot reach Docker at ${daemon.host}`);
       assert.ok(childNodes(roots[0] as ExplorerNode, model.state).some((n) => n.kind === 'retry'));
 
-      // Stay down a while: the reconnect backoff must not pile up or throw.
-      await sleep(3000);
+      // Stay down until the reconnects went through every backoff delay, the longest
+      // last: the reconnect backoff must not pile up or throw.
+      await waitFor('reconnect attempts through the whole backoff', () => (calls.getEvents ?? 0) - connectsBeforeStop >= DEFAULT_BACKOFF_MS.length, 15_000, 20);
+      const restarted = mark(counted);
       await daemon.start();
       const back = Date.now();
       await waitFor('recovery', () => model.state.problem === undefined && model.state.data.containers !== undefined, 5000, 20);
       const recoveredAfter = Date.now() - back;
       assert.ok(recoveredAfter <= 5000, `recovered ${recoveredAfter} ms after the daemon answered`);
       assert.equal(rootNodes(model.state, groups).length, 4);
-      await sleep(200);
+      // The reconnected stream re-lists everything: a rejection on the way would be unhandled.
+      await waitForRelist(counted, restarted);
       assert.deepEqual(unhandled, []);
     } finally {
       model.dispose();
