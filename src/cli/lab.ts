@@ -35,7 +35,7 @@ import {
   type StepResult,
   type VariableValues,
 } from '../lab';
-import { lintForLab } from '../lab/lintAdapter';
+import { lintForLab } from '../lab/check/lintAdapter';
 import { langFromEnv, type Lang, type Localized } from '../util/i18n';
 
 interface Args {

@@ -4,9 +4,9 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Lab } from '../model';
-import { renderLab, type LabelKey } from '../render';
-import type { VariableValues } from '../model';
+import type { Lab } from '../labModel';
+import { renderLab, type LabelKey } from '../view/render';
+import type { VariableValues } from '../labModel';
 
 export function labels(): Record<LabelKey, string> {
   return {

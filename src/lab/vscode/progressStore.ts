@@ -1,8 +1,8 @@
 // Progress in the extension's global state (survives reloads), and the walkthrough
 // context keys that follow it.
 import * as vscode from 'vscode';
-import type { Lab, StepStatus } from '../model';
-import { doneContextKey, emptyProgress, reviveProgress, type SessionProgress } from '../progress';
+import type { Lab, StepStatus } from '../labModel';
+import { doneContextKey, emptyProgress, reviveProgress, type SessionProgress } from '../progress/progress';
 
 const KEY = 'dockerLabs.lab.progress';
 

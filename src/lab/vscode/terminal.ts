@@ -3,7 +3,7 @@
 // onDidEndTerminalShellExecution); without it the command is typed with sendText and the
 // state checks decide.
 import * as vscode from 'vscode';
-import type { CommandOutcome, Executor } from '../runner';
+import type { CommandOutcome, Executor } from '../run/runner';
 
 /** CSI / OSC escape sequences the shell adds to what execution.read() returns. */
 // eslint-disable-next-line no-control-regex

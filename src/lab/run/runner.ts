@@ -1,14 +1,14 @@
 // Running a step: precondition, commands in order (through an Executor: a child shell
 // for the CLI, the integrated terminal in the editor), the expected failure, then the
 // checks. Pure: the editor and the CLI share it.
-import type { Localized } from '../util/i18n';
-import { evaluateCheck, resolveCheck, type CheckOutcome } from './checks';
-import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from './model';
-import { emptyResources } from './model';
-import { describePlan, executeReset, labObjects, planReset } from './reset';
-import { commandTraits, createdObjects } from './shell';
-import type { DockerState, Environment } from './state';
-import { substitute } from './template';
+import type { Localized } from '../../util/i18n';
+import { evaluateCheck, resolveCheck, type CheckOutcome } from '../check/checks';
+import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from '../labModel';
+import { emptyResources } from '../labModel';
+import { describePlan, executeReset, labObjects, planReset } from '../reset/reset';
+import { commandTraits, createdObjects } from '../shell';
+import type { DockerState, Environment } from '../check/state';
+import { substitute } from '../load/template';
 
 export interface CommandOutcome {
   /** Undefined when the executor could not observe it (terminal without shell integration). */
