@@ -17,3 +17,5 @@ export * from './progress/progress';
 export { ShellExecutor } from './run/shellExecutor';
 export { imagesToPull, pullAll, pullImage, type PullProgress } from './run/prepull';
 export { copyStarter, starterFiles, type StarterFile } from './load/starter';
+export * from './progress/transitions';
+export { lintForLab } from './check/lintAdapter';

@@ -13,8 +13,6 @@ export interface StepProgress {
   byHand?: boolean;
   /** Indexes of ticked manual checkpoints. */
   ticked?: number[];
-  /** Exit codes of the last run, by command index (when the terminal reported them). */
-  exitCodes?: Record<number, number>;
 }
 
 export interface SessionProgress {
