@@ -44,25 +44,22 @@ const LABELS = {
   },
 };
 
-/** The context key a passed step sets (every character outside [A-Za-z0-9] becomes `_`). */
-export function doneContextKey(sessionId, stepId) {
-  const clean = (s) => s.replace(/[^A-Za-z0-9]/g, '_');
-  return `dockerLabs.done.${clean(sessionId)}.${clean(stepId)}`;
-}
-
 /** `command:id?<args>` with the arguments as encoded JSON, the way VS Code reads them. */
 export function commandUri(id, args) {
   return `command:${id}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-/** The lab engine's loader and template filler, bundled from src/lab for plain Node. */
+/**
+ * The lab engine's loader, template filler and context keys (the key a passed step sets,
+ * which its walkthrough step completes on), bundled from src/lab for plain Node.
+ */
 async function loadEngine(root) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-labs-gen-'));
   try {
     const file = path.join(out, 'engine.cjs');
     await esbuild.build({
       stdin: {
-        contents: "export { loadSessionFolder, discoverSessions, substitute } from './src/lab';\n",
+        contents: "export { loadSessionFolder, discoverSessions, substitute, doneContextKey } from './src/lab';\n",
         resolveDir: root,
         loader: 'ts',
       },
@@ -185,7 +182,7 @@ export async function buildCourse(root) {
         title: `%${key(step.id, 'title')}%`,
         description: `%${key(step.id, 'description')}%`,
         media: { markdown: `${MEDIA_DIR}/${id}/${step.id}.md` },
-        completionEvents: [`onContext:${doneContextKey(id, step.id)}`],
+        completionEvents: [`onContext:${engine.doneContextKey(id, step.id)}`],
       });
       for (const lang of ['en', 'ko']) {
         const l = byLang[lang];

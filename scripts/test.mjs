@@ -33,6 +33,8 @@ const mochaSuite = (name, config, timeoutMs) => ({
 
 const STEPS = [
   { name: 'typecheck', kind: 'check', timeoutMs: 5 * MIN, cmd: () => [bin('tsc'), ['-p', '.', '--noEmit']] },
+  // The lab view's script against the message types it shares with the extension.
+  { name: 'typecheck-webview', kind: 'check', timeoutMs: 5 * MIN, cmd: () => [bin('tsc'), ['-p', 'tsconfig.webview.json']] },
   { name: 'lint', kind: 'check', timeoutMs: 5 * MIN, cmd: () => [bin('eslint'), ['src', 'test', 'scripts', 'bench']] },
   mochaSuite('unit', '.mocharc.unit.json', 10 * MIN),
   mochaSuite('docker', '.mocharc.docker.json', 25 * MIN),

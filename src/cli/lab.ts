@@ -18,6 +18,7 @@ import {
   executeReset,
   imagesToPull,
   labObjects,
+  lintForLab,
   loadTarget,
   nodeEnvironment,
   parseVarArgs,
@@ -35,7 +36,6 @@ import {
   type StepResult,
   type VariableValues,
 } from '../lab';
-import { lintForLab } from '../lab/lintAdapter';
 import { langFromEnv, type Lang, type Localized } from '../util/i18n';
 
 interface Args {
@@ -237,10 +237,10 @@ async function run(args: Args): Promise<number> {
       if (text) out(`  ! ${command}\n    ${ko ? `실습 밖의 객체까지 지우는 명령(${destructive.kind})이라 실습이 만든 객체만 정리합니다:` : `reaches beyond the lab (${destructive.kind}); cleaning up only what the lab created:`}\n`);
       return 'scoped';
     },
-    onCommandStart(_step, command) {
+    onCommandStart(_step, _index, command) {
       if (text && args.verbose) out(`  $ ${command}\n`);
     },
-    onCommandEnd(_step, _command, e) {
+    onCommandEnd(_step, _index, e) {
       if (text && e.replacedBy) out(e.replacedBy.length ? e.replacedBy.map((a) => `      ${a}\n`).join('') : `      ${ko ? '(정리할 것 없음)' : '(nothing to clean up)'}\n`);
     },
   };

@@ -1,19 +1,21 @@
 // The lab engine's public surface: load a session, run and check its steps against the
 // real daemon, plan a scoped reset, keep progress. No editor API here (see vscode/).
-export * from './model';
-export { discoverSessions, idForMarkdown, loadMarkdownFile, loadSessionFolder, loadTarget, sidecarFor, METADATA_FILE, type LoadResult, type SessionEntry } from './load';
-export { parseMarkdown, createMarkdownIt, slugify } from './markdown';
-export { parseMetadata } from './metadata';
+export * from './labModel';
+export { discoverSessions, idForMarkdown, loadMarkdownFile, loadSessionFolder, loadTarget, sidecarFor, METADATA_FILE, type LoadResult, type SessionEntry } from './load/load';
+export { parseMarkdown, createMarkdownIt, slugify } from './load/markdown';
+export { parseMetadata } from './load/metadata';
 export { commandTraits, createdObjects, findPlaceholder, parseShellFence, referencedImages } from './shell';
-export { evaluateTemplate, substitute, TemplateError } from './template';
-export { parseVarArgs, resolveVariables, validateVariable, NAME_VALUE } from './variables';
-export { evaluateCheck, resolveCheck, PILLARS, type CheckOutcome } from './checks';
-export * from './state';
-export { DockerodeState } from './dockerState';
-export { nodeEnvironment, httpGet, publishedHostFor, type LintFunction } from './environment';
-export * from './runner';
-export * from './reset';
-export * from './progress';
-export { ShellExecutor } from './shellExecutor';
-export { imagesToPull, pullAll, pullImage, type PullProgress } from './prepull';
-export { copyStarter, starterFiles, type StarterFile } from './starter';
+export { evaluateTemplate, substitute, TemplateError } from './load/template';
+export { parseVarArgs, resolveVariables, validateVariable, NAME_VALUE } from './load/variables';
+export { evaluateCheck, resolveCheck, PILLARS, type CheckOutcome } from './check/checks';
+export * from './check/state';
+export { DockerodeState } from './check/dockerState';
+export { nodeEnvironment, httpGet, publishedHostFor, type LintFunction } from './run/environment';
+export * from './run/runner';
+export * from './reset/reset';
+export * from './progress/progress';
+export { ShellExecutor } from './run/shellExecutor';
+export { imagesToPull, pullAll, pullImage, type PullProgress } from './run/prepull';
+export { copyStarter, starterFiles, type StarterFile } from './load/starter';
+export * from './progress/transitions';
+export { lintForLab } from './check/lintAdapter';

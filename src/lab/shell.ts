@@ -3,7 +3,7 @@
 // reaches beyond the lab (prune, `rm $(docker ps -aq)`), and which named objects it
 // creates (so "Reset lab" can remove exactly those).
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
-import type { CommandBlock, Destructive, DestructiveKind, FenceRow, NotRunnableReason, ResourceSet } from './model';
+import type { CommandBlock, Destructive, DestructiveKind, FenceRow, NotRunnableReason, ResourceSet } from './labModel';
 
 /** Info strings of fences the lab treats as shell. */
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'terminal', 'shell-session', 'shellsession', 'powershell', 'pwsh', 'ps1', 'cmd', 'bat']);

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DockerodeState, evaluateCheck, nodeEnvironment, type Check } from '../../src/lab';
-import { lintForLab } from '../../src/lab/lintAdapter';
+import { lintForLab } from '../../src/lab/check/lintAdapter';
 import { getFixture, type Fixture } from './fixture';
 
 const P = `lc${process.pid}`;

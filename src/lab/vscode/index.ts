@@ -1,12 +1,12 @@
 // Editor glue for the lab engine: commands and walkthrough context keys. Built-in sessions
-// live in the extension's exercises/. Only the command handlers and the progress store load
+// live in the extension's exercises/. Only the command handlers and the lab store (progress, walkthrough keys) load
 // at activation; the LabManager (and with it the engine: markdown-it, yaml, ajv) is required
 // on the first lab command.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
-import { indexWalkthroughs, ProgressStore } from './progressStore';
+import { LabStore } from './labStore';
 import type { LabManager } from './manager';
 import type { LabSession } from './session';
 
@@ -15,15 +15,15 @@ function asString(v: unknown): string | undefined {
 }
 
 export function registerLabs(context: vscode.ExtensionContext, docker: DockerService): void {
-  indexWalkthroughs(context.extension);
+  const store = new LabStore(context.globalState, context.extension);
   // Walkthrough steps tick from context keys: restore them now, without loading the engine.
-  void new ProgressStore(context.globalState).restoreContextKeys();
+  void store.restoreContextKeys();
 
   let loaded: LabManager | undefined;
   const getManager = (): LabManager => {
     if (!loaded) {
       const { LabManager: Manager } = require('./manager') as typeof import('./manager');
-      const created = new Manager(context, docker);
+      const created = new Manager(context, docker, store);
       loaded = created;
       context.subscriptions.push(created);
     }

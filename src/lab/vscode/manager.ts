@@ -6,11 +6,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
-import { discoverSessions, loadMarkdownFile, loadSessionFolder, METADATA_FILE, sidecarFor, type LoadResult } from '../load';
-import type { LabProblem } from '../model';
-import { exportProgress, progressMarkdown, type ProgressExport } from '../progress';
-import { copyStarter, starterFiles } from '../starter';
-import { ProgressStore } from './progressStore';
+import { discoverSessions, loadMarkdownFile, loadSessionFolder, METADATA_FILE, sidecarFor, type LoadResult } from '../load/load';
+import type { LabProblem } from '../labModel';
+import { exportProgress, progressMarkdown, type ProgressExport } from '../progress/progress';
+import { copyStarter, starterFiles } from '../load/starter';
+import { confirmStarterOverwrite, showStarterCopied } from './dialogs';
+import type { LabStore } from './labStore';
 import { LabSession } from './session';
 import { uiLang } from '../../util/vscode/lang';
 
@@ -23,15 +24,14 @@ interface LabSource {
 export class LabManager implements vscode.Disposable {
   private readonly sessions = new Map<string, LabSession>();
   private readonly sources = new Map<string, LabSource>();
-  readonly store: ProgressStore;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('docker-labs-lab');
   private readonly disposables: vscode.Disposable[] = [this.diagnostics];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly docker: DockerService,
+    readonly store: LabStore,
   ) {
-    this.store = new ProgressStore(context.globalState);
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const s of this.sessions.values()) {
@@ -155,19 +155,8 @@ export class LabManager implements vscode.Disposable {
     fs.mkdirSync(workdir, { recursive: true });
     const files = starterFiles(starter, workdir);
     const conflicts = files.filter((f) => f.conflict);
-    let overwrite = false;
-    if (conflicts.length) {
-      const yes = vscode.l10n.t('Overwrite');
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('The lab wants to copy its starter files into {0}, but {1} of them already exist with other content.', workdir, conflicts.length),
-        { modal: true, detail: conflicts.map((c) => c.rel).join('\n') },
-        yes,
-        vscode.l10n.t('Keep mine'),
-      );
-      overwrite = choice === yes;
-    }
-    const copied = copyStarter(files, overwrite);
-    if (copied.length) void vscode.window.showInformationMessage(vscode.l10n.t("Copied the lab's starter files into {0}: {1}", workdir, copied.join(', ')));
+    const overwrite = conflicts.length > 0 && (await confirmStarterOverwrite(workdir, conflicts.map((c) => c.rel)));
+    showStarterCopied(workdir, copyStarter(files, overwrite));
   }
 
   /** A session by id (opening a built-in one if needed). */
@@ -214,7 +203,7 @@ export class LabManager implements vscode.Disposable {
     const add = (result: LoadResult): void => {
       if (!result.lab || seen.has(result.lab.id)) return;
       seen.add(result.lab.id);
-      exports.push(exportProgress(result.lab, this.store.get(result.lab)));
+      exports.push(exportProgress(result.lab, this.store.progress(result.lab)));
     };
     for (const s of this.sessions.values()) add({ lab: s.lab, problems: [] });
     for (const s of this.builtinSessions()) add(loadSessionFolder(s.dir, uiLang()));

@@ -4,9 +4,10 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Lab } from '../model';
-import { renderLab, type LabelKey } from '../render';
-import type { VariableValues } from '../model';
+import type { Lab } from '../labModel';
+import { renderLab, type LabelKey } from '../view/render';
+import type { VariableValues } from '../labModel';
+import type { ViewConfig, ViewStrings } from '../view/protocol';
 
 export function labels(): Record<LabelKey, string> {
   return {
@@ -29,7 +30,7 @@ export function labels(): Record<LabelKey, string> {
 }
 
 /** Words the view's script shows (statuses, progress), passed in as JSON. */
-export function scriptStrings(): Record<string, string> {
+export function scriptStrings(): ViewStrings {
   return {
     'not-started': vscode.l10n.t('Not started'),
     running: vscode.l10n.t('Running…'),
@@ -83,7 +84,8 @@ export function panelHtml(o: PanelHtmlOptions): string {
   const lang = o.lab.lang;
   const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const varText = Object.entries(o.vars ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
-  const config = JSON.stringify({ sessionId: o.lab.id, strings: scriptStrings(), total: o.lab.steps.length }).replace(/</g, '\\u003c');
+  const viewConfig: ViewConfig = { sessionId: o.lab.id, strings: scriptStrings(), total: o.lab.steps.length };
+  const config = JSON.stringify(viewConfig).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -3,7 +3,7 @@
 // onDidEndTerminalShellExecution); without it the command is typed with sendText and the
 // state checks decide.
 import * as vscode from 'vscode';
-import type { CommandOutcome, Executor } from '../runner';
+import type { CommandOutcome, Executor } from '../run/runner';
 
 /** CSI / OSC escape sequences the shell adds to what execution.read() returns. */
 // eslint-disable-next-line no-control-regex
@@ -14,6 +14,8 @@ export function stripAnsi(text: string): string {
 }
 
 const MAX_OUTPUT = 256 * 1024;
+/** How long an interrupted command gets to end before its outcome is given up on. */
+const INTERRUPT_GRACE_MS = 3000;
 
 export class LabTerminal implements Executor, vscode.Disposable {
   private terminal?: vscode.Terminal;
@@ -57,7 +59,12 @@ export class LabTerminal implements Executor, vscode.Disposable {
     return this.terminal;
   }
 
-  async run(commandLine: string): Promise<CommandOutcome> {
+  /**
+   * Runs a command line and waits for it to end. After `timeoutMs` it is interrupted with
+   * Ctrl+C, as the learner would stop it (a long-running `logs -f` or `ping` ends this way),
+   * and the outcome says it timed out.
+   */
+  async run(commandLine: string, { timeoutMs }: { timeoutMs: number; longRunning: boolean }): Promise<CommandOutcome> {
     const terminal = await this.ensure();
     terminal.show(true);
     const integration = terminal.shellIntegration;
@@ -91,9 +98,20 @@ export class LabTerminal implements Executor, vscode.Disposable {
         // The stream ends with the terminal; what was read is kept.
       }
     })();
-    const exitCode = await ended;
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const interrupted = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    let exitCode = await Promise.race([ended, interrupted]);
+    clearTimeout(timer);
+    if (exitCode === 'timeout') {
+      timedOut = true;
+      terminal.sendText('\u0003', false);
+      exitCode = await Promise.race([ended, new Promise<undefined>((r) => setTimeout(() => r(undefined), INTERRUPT_GRACE_MS))]);
+    }
     await Promise.race([reading, new Promise((r) => setTimeout(r, 1000))]);
-    return { observed: exitCode !== undefined, exitCode, output: stripAnsi(output) };
+    return { observed: exitCode !== undefined || timedOut, exitCode, output: stripAnsi(output), ...(timedOut ? { timedOut } : {}) };
   }
 
   dispose(): void {

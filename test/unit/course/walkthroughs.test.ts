@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { discoverSessions, loadSessionFolder, type Lab } from '../../../src/lab';
+import { discoverSessions, doneContextKey, loadSessionFolder, type Lab } from '../../../src/lab';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'gen-walkthroughs.mjs');
@@ -23,7 +23,6 @@ interface Generator {
   outOfDate(root: string, planned: Planned): string[];
   updateNls(text: string, values: Record<string, string>): string;
   updatePackageJson(text: string, walkthroughs: unknown[]): string;
-  doneContextKey(sessionId: string, stepId: string): string;
 }
 
 interface WalkthroughStep {
@@ -101,13 +100,13 @@ describe('course: walkthroughs', function () {
       for (const step of w.steps) {
         const key = `dockerLabs.done.${w.id.replace(/[^A-Za-z0-9]/g, '_')}.${step.id.replace(/[^A-Za-z0-9]/g, '_')}`;
         assert.deepEqual(step.completionEvents, [`onContext:${key}`]);
-        assert.equal(gen.doneContextKey(w.id, step.id), key);
+        assert.equal(doneContextKey(w.id, step.id), key, 'the key the lab sets when the step passes');
         const media = path.join(root, step.media.markdown);
         assert.ok(fs.existsSync(media), `${step.media.markdown} is missing`);
         assert.ok(fs.existsSync(media.replace(/\.md$/, '.nls.ko.md')), `the Korean media of ${step.media.markdown} is missing`);
       }
     }
-    assert.equal(gen.doneContextKey('image-management', 'db-not-ready'), 'dockerLabs.done.image_management.db_not_ready');
+    assert.equal(doneContextKey('image-management', 'db-not-ready'), 'dockerLabs.done.image_management.db_not_ready');
   });
 
   it('localizes every title and description, with Korean buttons in Korean and English ones in English', () => {

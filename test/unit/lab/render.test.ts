@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadMarkdownFile } from '../../../src/lab';
-import { renderLab, type LabelKey } from '../../../src/lab/render';
+import { renderLab, type LabelKey } from '../../../src/lab/view/render';
 
 const labels = new Proxy({} as Record<LabelKey, string>, { get: (_t, k) => `«${String(k)}»` });
 

@@ -9,9 +9,14 @@ import {
   labObjects,
   loadSessionFolder,
   planReset,
+  checkStep,
+  isLastCommand,
+  runCommand,
   runStep,
+  startsStep,
   type CommandOutcome,
   type Destructive,
+  type ExecutedCommand,
   type Executor,
   type Lab,
   type RunContext,
@@ -73,10 +78,10 @@ steps:
         state: running
 `;
 
-function lab(): Lab {
+function lab(md = MD, yaml = YAML): Lab {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-run-'));
-  fs.writeFileSync(path.join(dir, 'lab.yaml'), YAML);
-  fs.writeFileSync(path.join(dir, 'ko.md'), MD);
+  fs.writeFileSync(path.join(dir, 'lab.yaml'), yaml);
+  fs.writeFileSync(path.join(dir, 'ko.md'), md);
   const r = loadSessionFolder(dir, 'en');
   assert.deepStrictEqual(r.problems, []);
   return r.lab!;
@@ -217,5 +222,202 @@ describe('lab: reset planning', () => {
     assert.deepStrictEqual(describePlan(prune), ['remove container down']);
     const rmAll = await planReset(docker, objects, { kind: 'remove-all-containers', force: true, allImages: false, volumes: false });
     assert.deepStrictEqual(describePlan(rmAll), ['remove container up', 'remove container down']);
+  });
+});
+
+/** An executor that records the options each command got. */
+class RecordingExecutor implements Executor {
+  ran: { cmd: string; timeoutMs: number; longRunning: boolean }[] = [];
+  constructor(private readonly answer: (cmd: string) => CommandOutcome = () => ({ observed: true, exitCode: 0 })) {}
+  async run(cmd: string, options: { timeoutMs: number; longRunning: boolean }) {
+    this.ran.push({ cmd, ...options });
+    return this.answer(cmd);
+  }
+}
+
+const TIMED_MD = `# Timed
+
+## Logs {#logs}
+\`\`\`bash
+docker run -d --name pair{{pair}}-web nginx:alpine
+docker logs -f pair{{pair}}-web
+\`\`\`
+
+## Slow {#slow}
+\`\`\`bash
+docker pull nginx:alpine
+\`\`\`
+`;
+
+const TIMED_YAML = `id: timed
+title: Timed
+variables:
+  pair: { type: integer, min: 1, max: 9, default: 1 }
+steps:
+  - id: logs
+    timeout: 20
+  - id: slow
+    precondition:
+      - container: pair{{pair}}-web
+        state: running
+`;
+
+describe('lab: runCommand, one command on both routes (run step, the ▶ of one command)', () => {
+  it('▶: checks the precondition first and runs nothing when it is missing; runs once it holds', async () => {
+    const l = lab();
+    const dup = l.steps[1];
+    const exec = new RecordingExecutor();
+    const ctx = context(l, new FakeDocker(), exec);
+    const blocked = await runCommand(ctx, dup, 0);
+    assert.strictEqual(blocked.kind, 'blocked');
+    assert.match(blocked.kind === 'blocked' ? blocked.result.reason!.en : '', /precondition is missing: Network `pair2-network` does not exist/);
+    assert.strictEqual(exec.ran.length, 0);
+
+    const ran = await runCommand(context(l, new FakeDocker().addNetwork('pair2-network'), exec), dup, 0);
+    assert.strictEqual(ran.kind, 'ran');
+    assert.deepStrictEqual(exec.ran.map((r) => r.cmd), ['docker network create pair2-network']);
+  });
+
+  it('▶: a command that does not start the step skips the precondition when told so', async () => {
+    const l = lab();
+    const exec = new RecordingExecutor();
+    const r = await runCommand(context(l, new FakeDocker(), exec), l.steps[1], 0, { precondition: false });
+    assert.strictEqual(r.kind, 'ran');
+    assert.strictEqual(exec.ran.length, 1);
+  });
+
+  it('run step: the precondition is checked once, before the first command, not before each', async () => {
+    const l = lab(TIMED_MD, TIMED_YAML.replace('    timeout: 20\n', '    timeout: 20\n    precondition:\n      - network: pair{{pair}}-net\n'));
+    const docker = new FakeDocker().addNetwork('pair2-net');
+    const asked: string[] = [];
+    const network = docker.network.bind(docker);
+    docker.network = async (name: string) => (asked.push(name), network(name));
+    const exec = new RecordingExecutor();
+    const r = await runStep(context(l, docker, exec), l.steps[0]);
+    assert.strictEqual(exec.ran.length, 2);
+    assert.strictEqual(r.status, 'passed', JSON.stringify(r.reason));
+    assert.deepStrictEqual(asked, ['pair2-net']);
+  });
+
+  it('both routes give the executor the step timeout, and mark a never-ending command as long-running', async () => {
+    const l = lab(TIMED_MD, TIMED_YAML);
+    const logs = l.steps[0];
+    const editor = (exec: Executor): RunContext => ({ ...context(l, new FakeDocker(), exec), headless: false });
+
+    const stepRoute = new RecordingExecutor();
+    await runStep(editor(stepRoute), logs);
+    assert.deepStrictEqual(stepRoute.ran, [
+      { cmd: 'docker run -d --name pair2-web nginx:alpine', timeoutMs: 20_000, longRunning: false },
+      { cmd: 'docker logs -f pair2-web', timeoutMs: 20_000, longRunning: true },
+    ]);
+
+    const commandRoute = new RecordingExecutor();
+    await runCommand(editor(commandRoute), logs, 1);
+    assert.deepStrictEqual(commandRoute.ran, [stepRoute.ran[1]], 'the ▶ of one command runs it exactly as run step does');
+  });
+
+  it('without a step timeout: the default; headless, a long-running command stops after longRunningS', async () => {
+    const l = lab(TIMED_MD, TIMED_YAML);
+    const exec = new RecordingExecutor();
+    const docker = new FakeDocker().addContainer({ name: 'pair2-web', state: 'running' });
+    await runCommand({ ...context(l, docker, exec), defaultTimeoutS: 42 }, l.steps[1], 0);
+    await runCommand({ ...context(l, docker, exec), longRunningS: 3 }, l.steps[0], 1);
+    await runCommand({ ...context(l, docker, exec), headless: false }, l.steps[1], 0);
+    assert.deepStrictEqual(
+      exec.ran.map((r) => [r.timeoutMs, r.longRunning]),
+      [
+        [42_000, false],
+        [3_000, true],
+        [300_000, false],
+      ],
+    );
+  });
+
+  it('a long-running command that was stopped is not a failure; any other command that ran out of time is', async () => {
+    const l = lab(TIMED_MD, TIMED_YAML);
+    const docker = new FakeDocker().addContainer({ name: 'pair2-web', state: 'running' });
+    const timesOut = new RecordingExecutor(() => ({ observed: true, exitCode: 130, timedOut: true }));
+    const logs = await runCommand(context(l, docker, timesOut), l.steps[0], 1);
+    assert.ok(logs.kind === 'ran' && !logs.failed, 'logs -f stopped after its time');
+    const slow = await runCommand(context(l, docker, timesOut), l.steps[1], 0);
+    assert.ok(slow.kind === 'ran' && slow.failed, 'a pull that ran out of time failed');
+    const step = await runStep(context(l, docker, timesOut), l.steps[1]);
+    assert.strictEqual(step.status, 'failed');
+    assert.match(step.reason!.en, /did not finish in time/);
+  });
+
+  it('the callbacks carry the command index, on both routes', async () => {
+    const l = lab();
+    const web = l.steps[2];
+    const seen: string[] = [];
+    const ctx: RunContext = {
+      ...context(l, new FakeDocker(), new RecordingExecutor()),
+      headless: false,
+      onCommandStart: (step, index, text) => seen.push(`start ${step.id} ${index} ${text.split(' ')[1]}`),
+      onCommandEnd: (step, index, e) => seen.push(`end ${step.id} ${index} ${e.index}`),
+    };
+    await runStep(ctx, web);
+    assert.deepStrictEqual(seen, ['start web 0 run', 'end web 0 0', 'start web 1 run', 'end web 1 1']);
+    seen.length = 0;
+    await runCommand(ctx, web, 1);
+    assert.deepStrictEqual(seen, ['start web 1 run', 'end web 1 1']);
+  });
+
+  it('headless form: indexes count its commands; what ran has no Markdown index', async () => {
+    const l = lab();
+    const step = { ...l.steps[0], headless: ['docker network create a', 'docker network create b'] };
+    const starts: number[] = [];
+    const exec = new RecordingExecutor();
+    const ctx = { ...context(l, new FakeDocker(), exec), onCommandStart: (_s: unknown, index: number) => starts.push(index) };
+    const r = await runCommand(ctx, step, 1);
+    assert.deepStrictEqual(exec.ran.map((x) => x.cmd), ['docker network create b']);
+    assert.ok(r.kind === 'ran' && r.command.index === undefined);
+    await runStep(ctx, step);
+    assert.deepStrictEqual(starts, [1, 0, 1]);
+  });
+
+  it('an index that names no runnable command runs nothing', async () => {
+    const l = lab();
+    const exec = new RecordingExecutor();
+    assert.strictEqual((await runCommand({ ...context(l, new FakeDocker(), exec), headless: false }, l.steps[0], 5)).kind, 'unknown');
+    assert.deepStrictEqual(exec.ran, []);
+  });
+
+  it('records what a command created, on the ▶ route too', async () => {
+    const l = lab();
+    const ctx = context(l, new FakeDocker(), new RecordingExecutor());
+    await runCommand(ctx, l.steps[0], 0);
+    assert.deepStrictEqual(ctx.tracked.networks, ['pair2-network']);
+  });
+});
+
+describe('lab: the ▶ route around runCommand (which command starts a step, checking from the last runs)', () => {
+  const ran = (index: number, text: string, exitCode: number): ExecutedCommand => ({ index, text, outcome: { observed: true, exitCode } });
+
+  it('a command starts its step when no runnable command before it has run', () => {
+    const web = lab().steps[2];
+    assert.strictEqual(startsStep(web, 0, new Map()), true);
+    assert.strictEqual(startsStep(web, 1, new Map()), true, 'the first command has not run: the step starts here');
+    assert.strictEqual(startsStep(web, 1, new Map([[0, ran(0, 'docker run', 0)]])), false);
+    assert.strictEqual(startsStep(web, 0, new Map([[0, ran(0, 'docker run', 0)]])), true, 'running the first command again starts over');
+  });
+
+  it('the last runnable command of a step', () => {
+    const web = lab().steps[2];
+    assert.strictEqual(isLastCommand(web, 0), false);
+    assert.strictEqual(isLastCommand(web, 1), true);
+  });
+
+  it('✓ Check judges the expected failure from the last runs', async () => {
+    const l = lab();
+    const dup = l.steps[1];
+    const ctx = { ...context(l, new FakeDocker().addNetwork('pair2-network'), new RecordingExecutor()), headless: false };
+    const none = await checkStep(ctx, dup, new Map());
+    assert.match(none.reason!.en, /Run this step's command first/);
+    const failedRight = new Map([[0, { ...ran(0, 'docker network create pair2-network', 1), outcome: { observed: true, exitCode: 1, output: 'network with name pair2-network already exists' } }]]);
+    const ok = await checkStep(ctx, dup, failedRight);
+    assert.strictEqual(ok.status, 'passed');
+    assert.strictEqual(ok.expectedFailure, true);
+    assert.strictEqual(ok.commands[0].text, 'docker network create pair2-network');
   });
 });

@@ -3,11 +3,11 @@
 // nothing else. The same planner gives the scoped version of a destructive course
 // command: `docker system prune` becomes "remove the lab's stopped containers and unused
 // networks", `docker stop $(docker ps -q)` becomes "stop the lab's running containers".
-import type { Destructive, Lab, ResourceSet, VariableValues } from './model';
-import { emptyResources } from './model';
-import { createdObjects } from './shell';
-import type { DockerState } from './state';
-import { hasTemplate, substitute } from './template';
+import type { Destructive, Lab, ResourceSet, VariableValues } from '../labModel';
+import { emptyResources } from '../labModel';
+import { createdObjects } from '../shell';
+import type { DockerState } from '../check/state';
+import { hasTemplate, substitute } from '../load/template';
 
 function add(into: ResourceSet, from: ResourceSet): ResourceSet {
   for (const k of Object.keys(into) as (keyof ResourceSet)[]) {

@@ -1,8 +1,8 @@
 // Pre-pulling a session's images before class, with progress from the pull stream.
 import type Dockerode from 'dockerode';
-import type { Lab, VariableValues } from './model';
-import { referencedImages } from './shell';
-import { hasTemplate, substitute } from './template';
+import type { Lab, VariableValues } from '../labModel';
+import { referencedImages } from '../shell';
+import { hasTemplate, substitute } from '../load/template';
 
 /** The images a session lists, or (for course Markdown without metadata) the ones its commands run or pull. */
 export function imagesToPull(lab: Lab, vars: VariableValues = {}): string[] {

@@ -1,14 +1,13 @@
 // Running a step: precondition, commands in order (through an Executor: a child shell
 // for the CLI, the integrated terminal in the editor), the expected failure, then the
 // checks. Pure: the editor and the CLI share it.
-import type { Localized } from '../util/i18n';
-import { evaluateCheck, resolveCheck, type CheckOutcome } from './checks';
-import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from './model';
-import { emptyResources } from './model';
-import { describePlan, executeReset, labObjects, planReset } from './reset';
-import { commandTraits, createdObjects } from './shell';
-import type { DockerState, Environment } from './state';
-import { substitute } from './template';
+import type { Localized } from '../../util/i18n';
+import { evaluateCheck, resolveCheck, type CheckOutcome } from '../check/checks';
+import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from '../labModel';
+import { describePlan, executeReset, labObjects, planReset } from '../reset/reset';
+import { commandTraits, createdObjects } from '../shell';
+import type { DockerState, Environment } from '../check/state';
+import { substitute } from '../load/template';
 
 export interface CommandOutcome {
   /** Undefined when the executor could not observe it (terminal without shell integration). */
@@ -44,8 +43,9 @@ export interface RunContext {
   defaultTimeoutS?: number;
   /** Seconds a never-ending command (logs -f, ping) runs headless before it is stopped. */
   longRunningS?: number;
-  onCommandStart?(step: Step, text: string): void;
-  onCommandEnd?(step: Step, text: string, outcome: ExecutedCommand): void;
+  /** `index` as runCommand got it: in step.commands, or in step.headless for the headless form. */
+  onCommandStart?(step: Step, index: number, text: string): void;
+  onCommandEnd?(step: Step, index: number, executed: ExecutedCommand): void;
 }
 
 export interface ExecutedCommand {
@@ -106,8 +106,17 @@ export function checkLabel(check: Check): string {
   }
 }
 
+/** A command a step runs here; `index` is its index in step.commands (none for a headless replacement). */
+export interface PlannedCommand {
+  index?: number;
+  text: string;
+  interactive: boolean;
+  longRunning: boolean;
+  destructive?: Destructive;
+}
+
 /** The commands a step runs here: its runnable Markdown commands, or its headless form. */
-export function plannedCommands(step: Step, headless: boolean): { index?: number; text: string; interactive: boolean; longRunning: boolean; destructive?: Destructive }[] | 'no-headless' {
+export function plannedCommands(step: Step, headless: boolean): PlannedCommand[] | 'no-headless' {
   if (headless && step.headless === false) return 'no-headless';
   if (headless && Array.isArray(step.headless)) return step.headless.map((text) => ({ text, ...commandTraits(text) }));
   return step.commands.filter((c) => c.runnable).map((c) => ({ index: c.index, text: c.text, interactive: c.interactive, longRunning: c.longRunning, destructive: c.destructive }));
@@ -226,68 +235,151 @@ export async function runScoped(ctx: RunContext, destructive: Destructive): Prom
   return { outcome: { observed: true, exitCode: done.errors.length ? 1 : 0, output }, actions };
 }
 
-/** Runs a whole step: precondition, commands, then evaluateStep. */
+/** Fails the step when its precondition is missing (nothing has run yet). */
+export async function checkPrecondition(ctx: RunContext, step: Step): Promise<StepResult | undefined> {
+  if (!step.precondition.length) return undefined;
+  const pre = await evaluateAll(step.precondition, ctx);
+  const missing = pre.find((c) => c.ok === false);
+  if (!missing) return undefined;
+  return {
+    stepId: step.id,
+    status: 'failed',
+    notes: [],
+    commands: [],
+    checks: pre,
+    reason: msg(`이 단계를 시작할 조건이 갖춰지지 않았습니다: ${missing.message?.ko ?? missing.label} 앞 단계를 먼저 완료하세요.`, `This step's precondition is missing: ${missing.message?.en ?? missing.label} Complete the earlier step first.`),
+  };
+}
+
+/** The command `index` names: in step.commands, or in step.headless when the CLI runs that form instead. */
+function plannedCommand(step: Step, headless: boolean, index: number): PlannedCommand | undefined {
+  const planned = plannedCommands(step, headless);
+  if (planned === 'no-headless') return undefined;
+  return headless && Array.isArray(step.headless) ? planned[index] : planned.find((p) => p.index === index);
+}
+
+/** What running one command came to. */
+export type CommandRun =
+  /** It ran (or was skipped, or replaced by the scoped cleanup): `failed` when the step cannot go on after it. */
+  | { kind: 'ran'; command: ExecutedCommand; failed: boolean }
+  /** It did not start: the precondition is missing or its text cannot be filled in. */
+  | { kind: 'blocked'; result: StepResult }
+  /** No runnable command has that index. */
+  | { kind: 'unknown' };
+
+export interface RunCommandOptions {
+  /**
+   * Check the step's precondition first (default). runStep checks it once before the
+   * first command; the ▶ of one command checks it when the step starts with that command.
+   */
+  precondition?: boolean;
+}
+
+/**
+ * Runs one command of a step, the same way for "run step" and for the ▶ of one command:
+ * the precondition, the templates filled in, the TTY and destructive rules, the step's
+ * timeout, and what it created recorded in ctx.tracked. `index` is the command's index in
+ * step.commands (or in step.headless when the CLI runs the headless form); the callbacks
+ * carry the same index.
+ */
+export async function runCommand(ctx: RunContext, step: Step, index: number, options: RunCommandOptions = {}): Promise<CommandRun> {
+  const p = plannedCommand(step, ctx.headless, index);
+  if (!p) return { kind: 'unknown' };
+  const empty: StepResult = { stepId: step.id, status: 'failed', notes: [], commands: [], checks: [] };
+  if (options.precondition !== false) {
+    const missing = await checkPrecondition(ctx, step);
+    if (missing) return { kind: 'blocked', result: missing };
+  }
+  let text: string;
+  try {
+    text = substitute(p.text, ctx.vars, ctx.lab.variables);
+  } catch (err) {
+    return { kind: 'blocked', result: { ...empty, reason: msg(`명령을 채울 수 없습니다: ${(err as Error).message}`, `cannot fill in the command: ${(err as Error).message}`) } };
+  }
+  if (ctx.headless && p.interactive) {
+    return { kind: 'ran', failed: false, command: { index: p.index, text, skipped: msg('터미널(TTY)이 필요한 명령이라 건너뛰었습니다.', 'Skipped: it needs a terminal (TTY).') } };
+  }
+  if (p.destructive) {
+    const choice = await ctx.onDestructive(text, p.destructive, step);
+    if (choice === 'skip') {
+      return { kind: 'ran', failed: false, command: { index: p.index, text, skipped: msg('실습 밖의 Docker 객체까지 지우는 명령이라 건너뛰었습니다.', 'Skipped: it reaches beyond the lab.') } };
+    }
+    if (choice === 'scoped') {
+      ctx.onCommandStart?.(step, index, text);
+      const { outcome, actions } = await runScoped(ctx, p.destructive);
+      const e: ExecutedCommand = { index: p.index, text, outcome, replacedBy: actions, skipped: msg('실습 범위로 줄인 정리로 대신했습니다.', 'Replaced by the lab-scoped cleanup.') };
+      ctx.onCommandEnd?.(step, index, e);
+      return { kind: 'ran', failed: false, command: e };
+    }
+  }
+  ctx.onCommandStart?.(step, index, text);
+  const timeoutS = p.longRunning && ctx.headless ? (ctx.longRunningS ?? 5) : (step.timeout ?? ctx.defaultTimeoutS ?? 300);
+  const outcome = await ctx.executor.run(text, { timeoutMs: timeoutS * 1000, longRunning: p.longRunning });
+  const e: ExecutedCommand = { index: p.index, text, outcome, longRunning: p.longRunning };
+  recordCreated(ctx.tracked, text, outcome);
+  ctx.onCommandEnd?.(step, index, e);
+  const failed = outcome.observed && outcome.exitCode !== 0 && !(outcome.timedOut && p.longRunning);
+  return { kind: 'ran', failed, command: e };
+}
+
+/** Runs a whole step: precondition, commands (each through runCommand), then evaluateStep. */
 export async function runStep(ctx: RunContext, step: Step): Promise<StepResult> {
   const empty: StepResult = { stepId: step.id, status: 'skipped', notes: [], commands: [], checks: [] };
   const planned = plannedCommands(step, ctx.headless);
   if (planned === 'no-headless') {
     return { ...empty, reason: msg('이 단계는 터미널에서만 실습합니다(헤드리스 실행에서 건너뜀).', 'This step is for the terminal only (skipped headless).') };
   }
-  if (step.precondition.length) {
-    const pre = await evaluateAll(step.precondition, ctx);
-    const missing = pre.find((c) => c.ok === false);
-    if (missing) {
-      return {
-        ...empty,
-        status: 'failed',
-        checks: pre,
-        reason: msg(`이 단계를 시작할 조건이 갖춰지지 않았습니다: ${missing.message?.ko ?? missing.label} 앞 단계를 먼저 완료하세요.`, `This step's precondition is missing: ${missing.message?.en ?? missing.label} Complete the earlier step first.`),
-      };
-    }
-  }
+  const missing = await checkPrecondition(ctx, step);
+  if (missing) return missing;
+  const replaced = ctx.headless && Array.isArray(step.headless);
   const executed: ExecutedCommand[] = [];
   const expectIndex = step.expect ? (step.expect.command ?? planned.length) - 1 : -1;
   for (let k = 0; k < planned.length; k++) {
-    const p = planned[k];
     if (ctx.signal?.aborted) break;
-    let text: string;
-    try {
-      text = substitute(p.text, ctx.vars, ctx.lab.variables);
-    } catch (err) {
-      return { ...empty, status: 'failed', commands: executed, reason: msg(`명령을 채울 수 없습니다: ${(err as Error).message}`, `cannot fill in the command: ${(err as Error).message}`) };
-    }
-    if (ctx.headless && p.interactive) {
-      executed.push({ index: p.index, text, skipped: msg('터미널(TTY)이 필요한 명령이라 건너뛰었습니다.', 'Skipped: it needs a terminal (TTY).') });
-      continue;
-    }
-    if (p.destructive) {
-      const choice = await ctx.onDestructive(text, p.destructive, step);
-      if (choice === 'skip') {
-        executed.push({ index: p.index, text, skipped: msg('실습 밖의 Docker 객체까지 지우는 명령이라 건너뛰었습니다.', 'Skipped: it reaches beyond the lab.') });
-        continue;
-      }
-      if (choice === 'scoped') {
-        ctx.onCommandStart?.(step, text);
-        const { outcome, actions } = await runScoped(ctx, p.destructive);
-        const e: ExecutedCommand = { index: p.index, text, outcome, replacedBy: actions, skipped: msg('실습 범위로 줄인 정리로 대신했습니다.', 'Replaced by the lab-scoped cleanup.') };
-        executed.push(e);
-        ctx.onCommandEnd?.(step, text, e);
-        continue;
-      }
-    }
-    ctx.onCommandStart?.(step, text);
-    const timeoutS = p.longRunning && ctx.headless ? (ctx.longRunningS ?? 5) : (step.timeout ?? ctx.defaultTimeoutS ?? 300);
-    const outcome = await ctx.executor.run(text, { timeoutMs: timeoutS * 1000, longRunning: p.longRunning });
-    const e: ExecutedCommand = { index: p.index, text, outcome, longRunning: p.longRunning };
-    executed.push(e);
-    recordCreated(ctx.tracked, text, outcome);
-    ctx.onCommandEnd?.(step, text, e);
-    const failed = outcome.observed && outcome.exitCode !== 0 && !(outcome.timedOut && p.longRunning);
-    if (failed && k !== expectIndex) break; // later commands depend on this one
+    const run = await runCommand(ctx, step, replaced ? k : planned[k].index!, { precondition: false });
+    if (run.kind === 'unknown') continue;
+    if (run.kind === 'blocked') return { ...run.result, commands: executed };
+    executed.push(run.command);
+    if (run.failed && k !== expectIndex) break; // later commands depend on this one
   }
   return evaluateStep(ctx, step, executed);
 }
 
-export function newTracked(): ResourceSet {
-  return emptyResources();
+/** The last outcome of each command of a step, by its index in step.commands (what the ▶ buttons left). */
+export type LastRuns = ReadonlyMap<number, ExecutedCommand>;
+
+/**
+ * Whether running command `index` on its own starts the step (so its precondition
+ * applies): no runnable command before it has run since the step was last started.
+ */
+export function startsStep(step: Step, index: number, last: LastRuns): boolean {
+  return !step.commands.some((c) => c.runnable && c.index < index && last.get(c.index)?.outcome);
+}
+
+/** Whether `index` is the step's last runnable command (after it, the ▶ route checks the step). */
+export function isLastCommand(step: Step, index: number): boolean {
+  const runnable = step.commands.filter((c) => c.runnable);
+  return runnable[runnable.length - 1]?.index === index;
+}
+
+/** ✓ Check: judges a step from the last outcome of each of its commands. */
+export async function checkStep(ctx: RunContext, step: Step, last: LastRuns): Promise<StepResult> {
+  const planned = plannedCommands(step, ctx.headless);
+  const executed: ExecutedCommand[] =
+    planned === 'no-headless'
+      ? []
+      : planned.map((p) => {
+          const ran = p.index === undefined ? undefined : last.get(p.index);
+          return { index: p.index, text: ran?.text ?? fill(ctx, p.text), outcome: ran?.outcome, longRunning: p.longRunning };
+        });
+  return evaluateStep(ctx, step, executed);
+}
+
+/** A command's text with the learner's values, or as written when it cannot be filled in. */
+function fill(ctx: RunContext, template: string): string {
+  try {
+    return substitute(template, ctx.vars, ctx.lab.variables);
+  } catch {
+    return template;
+  }
 }

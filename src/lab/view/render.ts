@@ -3,9 +3,9 @@
 // files the caller resolves, anything else a tidy placeholder; shell fences of a step
 // become rows with Run buttons that carry only (step id, command index). Pure: no editor
 // API, so the XSS behaviour is unit-tested here and again in the browser.
-import { createMarkdownIt, parseMarkdown, STEP_ANCHOR, type Md } from './markdown';
-import type { Command, CommandBlock, Lab, Step, VariableValues } from './model';
-import { substitute } from './template';
+import { createMarkdownIt, parseMarkdown, STEP_ANCHOR, type Md } from '../load/markdown';
+import type { Command, CommandBlock, Lab, Step, VariableValues } from '../labModel';
+import { substitute } from '../load/template';
 
 type Token = ReturnType<Md['parse']>[number];
 type StateCore = Parameters<Parameters<Md['core']['ruler']['push']>[1]>[0];

@@ -5,10 +5,10 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { parse as shellParse } from 'shell-quote';
-import schema from '../../exercises/lab.schema.json';
-import type { Localized } from '../util/i18n';
-import type { Check, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, VariableSpec } from './model';
-import { CHECK_KINDS, emptyResources } from './model';
+import schema from '../../../exercises/lab.schema.json';
+import type { Localized } from '../../util/i18n';
+import type { Check, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, VariableSpec } from '../labModel';
+import { CHECK_KINDS, emptyResources } from '../labModel';
 
 export interface MetaStep {
   id: string;

@@ -3,8 +3,8 @@
 // integers, + - * / % and parentheses. Values are validated before they get here
 // (variables.ts), and substitution re-checks them, so a value can never carry shell
 // syntax into a command.
-import type { Localized } from '../util/i18n';
-import type { VariableSpec, VariableValues } from './model';
+import type { Localized } from '../../util/i18n';
+import type { VariableSpec, VariableValues } from '../labModel';
 
 export class TemplateError extends Error {
   constructor(

@@ -1,10 +1,10 @@
 // Evaluating one check against the real state. Each failure is one sentence, in Korean
 // and English, saying what is missing and what to try.
-import { PILLAR_CATEGORIES } from '../lint/types';
-import type { Localized } from '../util/i18n';
-import type { Check, VariableSpec, VariableValues } from './model';
+import { PILLAR_CATEGORIES } from '../../lint/types';
+import type { Localized } from '../../util/i18n';
+import type { Check, VariableSpec, VariableValues } from '../labModel';
 import { normalizeImageRef, type DockerState, type Environment } from './state';
-import { substitute } from './template';
+import { substitute } from '../load/template';
 
 export interface CheckOutcome {
   /** true: passed; false: failed; undefined: a manual checkpoint the learner ticks. */

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
-import type { Lang } from '../util/i18n';
-import type { Environment, LintFinding } from './state';
+import type { Lang } from '../../util/i18n';
+import type { Environment, LintFinding } from '../check/state';
 
 /** The linter's pure engine, narrowed to what the lab needs. */
 export type LintFunction = (text: string, lang: Lang) => { rule: string; category: string; line: number; message: string }[];

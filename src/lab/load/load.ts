@@ -4,11 +4,11 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Lang, Localized } from '../util/i18n';
+import type { Lang, Localized } from '../../util/i18n';
 import { parseMarkdown, type ParsedMarkdown } from './markdown';
 import { parseMetadata, type LabMetadata } from './metadata';
-import type { Lab, LabProblem, SourcePos, Step, VariableSpec } from './model';
-import { emptyResources } from './model';
+import type { Lab, LabProblem, SourcePos, Step, VariableSpec } from '../labModel';
+import { emptyResources } from '../labModel';
 import { expressionVariables, scanTemplates } from './template';
 import { validateVariable } from './variables';
 

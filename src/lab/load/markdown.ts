@@ -4,8 +4,8 @@
 // with an id made from its heading, so any course Markdown opens as a lab.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<Md['parse']>[number];
-import type { Command, CommandBlock, ManualItem, OutlineNode, Step } from './model';
-import { commandTraits, isShellFence, parseFenceInfo, parseShellFence, plainBlock } from './shell';
+import type { Command, CommandBlock, ManualItem, OutlineNode, Step } from '../labModel';
+import { commandTraits, isShellFence, parseFenceInfo, parseShellFence, plainBlock } from '../shell';
 
 /** The one markdown-it configuration the lab uses: raw HTML off, no auto-links. */
 export type Md = InstanceType<typeof MarkdownIt>;

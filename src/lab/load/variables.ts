@@ -1,8 +1,8 @@
 // Learner variables (the pair number, a name): parsed from `--var k=v` or an input box,
 // validated against the session's declaration. Only integers in range and names from a
 // small alphabet pass, so nothing a learner types can become shell syntax.
-import type { Localized } from '../util/i18n';
-import type { VariableSpec, VariableValues } from './model';
+import type { Localized } from '../../util/i18n';
+import type { VariableSpec, VariableValues } from '../labModel';
 
 /** Names: letters and digits, then also `_ . -`; at most 63 characters (a DNS label). */
 export const NAME_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;

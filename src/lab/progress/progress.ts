@@ -1,8 +1,8 @@
 // Progress per session and step: what the editor keeps in global state, what the
 // instructor export contains, and the walkthrough context keys.
-import type { Lang, Localized } from '../util/i18n';
-import type { Lab, ResourceSet, StepStatus, VariableValues } from './model';
-import { emptyResources } from './model';
+import type { Lang, Localized } from '../../util/i18n';
+import type { Lab, ResourceSet, StepStatus, VariableValues } from '../labModel';
+import { emptyResources } from '../labModel';
 
 export interface StepProgress {
   status: StepStatus;
@@ -13,8 +13,6 @@ export interface StepProgress {
   byHand?: boolean;
   /** Indexes of ticked manual checkpoints. */
   ticked?: number[];
-  /** Exit codes of the last run, by command index (when the terminal reported them). */
-  exitCodes?: Record<number, number>;
 }
 
 export interface SessionProgress {
