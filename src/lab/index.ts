@@ -4,7 +4,7 @@ export * from './model';
 export { discoverSessions, idForMarkdown, loadMarkdownFile, loadSessionFolder, loadTarget, sidecarFor, METADATA_FILE, type LoadResult, type SessionEntry } from './load';
 export { parseMarkdown, createMarkdownIt, slugify } from './markdown';
 export { parseMetadata } from './metadata';
-export { commandTraits, createdObjects, findPlaceholder, parseShellFence, referencedImages } from './shell';
+export { commandTraits, createdObjects, findPlaceholder, parseShellFence, referencedImages } from './fences';
 export { evaluateTemplate, substitute, TemplateError } from './template';
 export { parseVarArgs, resolveVariables, validateVariable, NAME_VALUE } from './variables';
 export { evaluateCheck, resolveCheck, PILLARS, type CheckOutcome } from './checks';

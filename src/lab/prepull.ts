@@ -1,7 +1,7 @@
 // Pre-pulling a session's images before class, with progress from the pull stream.
 import type Dockerode from 'dockerode';
 import type { Lab, VariableValues } from './model';
-import { referencedImages } from './shell';
+import { referencedImages } from './fences';
 import { hasTemplate, substitute } from './template';
 
 /** The images a session lists, or (for course Markdown without metadata) the ones its commands run or pull. */
