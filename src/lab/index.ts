@@ -15,5 +15,5 @@ export * from './runner';
 export * from './reset';
 export * from './progress';
 export { ShellExecutor } from './shellExecutor';
-export { imagesToPull, pullAll, pullImage, type PullProgress } from './prepull';
+export { imagesToPull, pullAll, pullImage, type PrepullProgress } from './prepull';
 export { copyStarter, starterFiles, type StarterFile } from './starter';

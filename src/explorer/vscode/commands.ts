@@ -24,6 +24,7 @@ import { containerName, isBuiltinNetwork, isDangling, membersByNetwork, type Con
 import { commandLine, historyTable, humanSize } from '../format';
 import type { ExplorerModel } from '../model';
 import { describeProblem } from '../problem';
+import { pullMessage } from '../pull';
 import { imageNodes, type ExplorerNode, type NodeOf } from '../tree';
 import type { ReadOnlyDocuments } from './documents';
 import { promptObjectName, promptReference, promptRunOptions, promptSubnet } from './prompts';
@@ -346,7 +347,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
             signal: abort.signal,
             onProgress: (p) => {
               const percent = Math.floor(p.fraction * 100);
-              progress.report({ message: say(p.message()), increment: Math.max(0, percent - reported) });
+              progress.report({ message: say(pullMessage(p)), increment: Math.max(0, percent - reported) });
               reported = Math.max(reported, percent);
             },
           });

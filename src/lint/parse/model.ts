@@ -10,6 +10,7 @@
 // the text; `LineIndex` turns offsets into line/character ranges for reports.
 import { DockerfileParser, Arg as AstArg, Env as AstEnv, Label as AstLabel, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { Instruction as AstInstruction, Property as AstProperty } from 'dockerfile-ast';
+import { parseImageRef, type ImageRef } from '../../docker';
 import { LineIndex } from './lines';
 import { commentHeaderEnd, splitInstructions, type RawHeredoc, type RawInstruction } from './split';
 
@@ -495,18 +496,7 @@ export class Instr {
   }
 }
 
-export interface ImageRef {
-  /** As written after variable expansion, e.g. `docker.io/library/node:18-alpine`. */
-  text: string;
-  /** Registry host when one is given (`ghcr.io`, `mcr.microsoft.com`). */
-  registry: string | null;
-  /** Path without registry, lowercase: `node`, `library/node`, `bitnami/redis`. */
-  path: string;
-  /** Last path component, lowercase: `node`. */
-  name: string;
-  tag: string | null;
-  digest: string | null;
-}
+export type { ImageRef };
 
 export interface Stage {
   index: number;
@@ -803,34 +793,4 @@ export function expandVariables(value: string, lookup: (name: string) => string 
     i += m[0].length;
   }
   return out;
-}
-
-/** Splits `registry/path/name:tag@digest`. */
-export function parseImageRef(text: string): ImageRef {
-  let rest = text;
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | null = null;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry: string | null = null;
-  const first = rest.indexOf('/');
-  if (first !== -1) {
-    const head = rest.slice(0, first);
-    if (head.includes('.') || head.includes(':') || head === 'localhost') {
-      registry = head.toLowerCase();
-      rest = rest.slice(first + 1);
-    }
-  }
-  const path = rest.toLowerCase();
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return { text, registry, path, name, tag, digest };
 }
