@@ -10,6 +10,8 @@
 // lines BuildKit drops inside them) are skipped without breaking a word. It
 // never throws: unbalanced quotes or parentheses simply run to the end.
 
+import { continuationAt, droppedLinesEnd } from './continuation';
+
 export interface ShellWord {
   /** The word with quotes removed and escapes applied; `$(…)`/`${…}` kept as written. */
   value: string;
@@ -87,8 +89,8 @@ const enum C {
 }
 
 export function tokenizeShell(text: string, start: number, end: number, options: TokenizeOptions = {}): ShellScript {
-  const dfEscape = options.dockerfileEscape ? options.dockerfileEscape.charCodeAt(0) : -1;
-  const heredocMode = dfEscape === -1;
+  const dfEscape = options.dockerfileEscape ? options.dockerfileEscape[0] : '';
+  const heredocMode = dfEscape === '';
   const commands: ShellCommand[] = [];
   let hasPipe = false;
 
@@ -105,39 +107,14 @@ export function tokenizeShell(text: string, start: number, end: number, options:
   let dynamic = false;
   let pendingRedirect: string | null = null;
 
-  /** Length of a Dockerfile continuation at i (escape, blanks, newline, then dropped lines), or 0. */
+  /** Length of a continuation at i (a Dockerfile one takes the lines BuildKit drops after it too), or 0. */
   const joinerAt = (i: number): number => {
     if (heredocMode) {
-      if (text.charCodeAt(i) !== C.BACKSLASH) return 0;
-      const c = text.charCodeAt(i + 1);
-      if (c === C.LF) return 2;
-      if (c === C.CR) return text.charCodeAt(i + 2) === C.LF ? 3 : 2;
-      return 0;
+      const next = continuationAt(text, i, '\\', text.length, { blanks: false });
+      return next === -1 ? 0 : next - i;
     }
-    if (text.charCodeAt(i) !== dfEscape) return 0;
-    let j = i + 1;
-    while (j < end && (text.charCodeAt(j) === C.SPACE || text.charCodeAt(j) === C.TAB)) j++;
-    if (j >= end) return 0;
-    const c = text.charCodeAt(j);
-    if (c === C.CR) j += text.charCodeAt(j + 1) === C.LF ? 2 : 1;
-    else if (c === C.LF) j++;
-    else return 0;
-    // BuildKit drops empty lines and comment lines that follow a continuation.
-    for (;;) {
-      let k = j;
-      while (k < end && (text.charCodeAt(k) === C.SPACE || text.charCodeAt(k) === C.TAB)) k++;
-      const d = text.charCodeAt(k);
-      if (k < end && d === C.HASH) {
-        while (k < end && text.charCodeAt(k) !== C.LF && text.charCodeAt(k) !== C.CR) k++;
-      } else if (!(k < end && (d === C.LF || d === C.CR))) {
-        break;
-      }
-      if (text.charCodeAt(k) === C.CR) k++;
-      if (text.charCodeAt(k) === C.LF) k++;
-      if (k === j) break;
-      j = k;
-    }
-    return j - i;
+    const next = continuationAt(text, i, dfEscape, end);
+    return next === -1 ? 0 : droppedLinesEnd(text, next, end) - i;
   };
 
   const flushWord = (): void => {
@@ -485,54 +462,4 @@ export function execCommand(argv: ShellWord[]): ShellScript {
     depth: 0,
   };
   return { commands: [cmd], hasPipe: false };
-}
-
-/** Options of common wrappers that take a value (`sudo -u user cmd`). */
-const WRAPPERS: Record<string, Set<string>> = {
-  sudo: new Set(['-u', '-g', '-p', '-C', '-h', '-r', '-t', '-U', '-D', '-R', '-T']),
-  env: new Set(['-u', '-C', '-S', '--unset', '--chdir']),
-  nice: new Set(['-n', '--adjustment']),
-  nohup: new Set(),
-  exec: new Set(['-a']),
-  command: new Set(),
-  eatmydata: new Set(),
-  stdbuf: new Set(['-i', '-o', '-e']),
-  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
-  time: new Set(['-f', '-o']),
-  chronic: new Set(),
-  'su-exec': new Set(),
-  gosu: new Set(),
-};
-
-/**
- * The command a wrapper runs (`sudo apt-get install x` → `apt-get install x`),
- * or null when `cmd` is not a wrapper or wraps nothing.
- */
-export function unwrapCommand(cmd: ShellCommand): ShellCommand | null {
-  const valued = WRAPPERS[cmd.name];
-  if (!valued) return null;
-  let i = 1;
-  const argv = cmd.argv;
-  // su-exec / gosu take a user first.
-  if (cmd.name === 'su-exec' || cmd.name === 'gosu') i = 2;
-  if (cmd.name === 'timeout') {
-    while (i < argv.length && argv[i].value.startsWith('-')) i += valued.has(argv[i].value) ? 2 : 1;
-    i++; // the duration
-  }
-  while (i < argv.length) {
-    const v = argv[i].value;
-    if (v === '--') {
-      i++;
-      break;
-    }
-    if (cmd.name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
-      i++;
-      continue;
-    }
-    if (!v.startsWith('-') || v === '-') break;
-    i += valued.has(v) ? 2 : 1;
-  }
-  if (i >= argv.length) return null;
-  const inner = argv.slice(i);
-  return { ...cmd, name: basename(inner[0].value), argv: inner, assignments: [], start: inner[0].start, wrapper: cmd.name };
 }

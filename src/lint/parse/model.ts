@@ -11,6 +11,7 @@
 import { DockerfileParser, Arg as AstArg, Env as AstEnv, Label as AstLabel, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { Instruction as AstInstruction, Property as AstProperty } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from '../../docker';
+import { continuationAt, droppedLinesEnd } from '../../shell';
 import { LineIndex } from './lines';
 import { commentHeaderEnd, splitInstructions, type RawHeredoc, type RawInstruction } from './split';
 
@@ -235,10 +236,10 @@ export class Instr {
         continue;
       }
       if (c === esc) {
-        let j = i + 1;
-        while (text[j] === ' ' || text[j] === '\t') j++;
-        if (text[j] === '\r' || text[j] === '\n') {
-          i = j - 1;
+        const next = continuationAt(text, i, esc);
+        if (next !== -1) {
+          i = next - 1;
+          lineStart = true;
           continue;
         }
       }
@@ -308,9 +309,7 @@ export class Instr {
         const c = text[i];
         if (c === ' ' || c === '\t' || c === '\r' || c === '\n') break;
         if (c === esc) {
-          let j = i + 1;
-          while (text[j] === ' ' || text[j] === '\t') j++;
-          if (j >= end || text[j] === '\r' || text[j] === '\n') break;
+          if (continuationAt(text, i, esc, end, { atEnd: true }) !== -1) break;
           i += 2;
           continue;
         }
@@ -461,10 +460,9 @@ export class Instr {
       const c = text[i];
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
       if (c === this.doc.escape) {
-        let j = i + 1;
-        while (text[j] === ' ' || text[j] === '\t') j++;
-        if (text[j] === '\r' || text[j] === '\n') {
-          i = j;
+        const next = continuationAt(text, i, c);
+        if (next !== -1) {
+          i = next - 1;
           continue;
         }
       }
@@ -671,22 +669,9 @@ function scanJsonArray(text: string, escape: string, start: number, end: number,
   const skip = (): void => {
     for (;;) {
       while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-      if (text[i] !== escape) return;
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] !== '\n' && text[j] !== '\r') return;
-      i = j;
-      for (;;) {
-        while (i < end && (text[i] === '\r' || text[i] === '\n')) i++;
-        let k = i;
-        while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
-        if (text[k] === '#') {
-          while (k < end && text[k] !== '\n' && text[k] !== '\r') k++;
-          i = k;
-        } else if (text[k] === '\n' || text[k] === '\r') {
-          i = k;
-        } else break;
-      }
+      const next = continuationAt(text, i, escape, end);
+      if (next === -1) return;
+      i = droppedLinesEnd(text, next, end);
     }
   };
   skip();
