@@ -135,7 +135,7 @@ export function splitInstructions(text: string, escape: string, from: number, pr
   // processArguments: scan to the first line break that is not escaped.
   const args = (start: number, keywordEnd: number, offset: number): number => {
     let escaped = false;
-    scan: for (let i = offset + 1; i < n; i++) {
+    for (let i = offset + 1; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === CR || c === LF) {
         if (escaped) continue;
