@@ -5,7 +5,8 @@
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<Md['parse']>[number];
 import type { Command, CommandBlock, ManualItem, OutlineNode, Step } from './model';
-import { commandTraits, isShellFence, parseFenceInfo, parseShellFence, plainBlock } from './fences';
+import { commandTraits } from './created';
+import { isShellFence, parseFenceInfo, parseShellFence, plainBlock } from './fences';
 
 /** The one markdown-it configuration the lab uses: raw HTML off, no auto-links. */
 export type Md = InstanceType<typeof MarkdownIt>;

@@ -2,7 +2,7 @@
 import type Dockerode from 'dockerode';
 import { PullProgress, type PullEvent } from '../docker';
 import type { Lab, VariableValues } from './model';
-import { referencedImages } from './fences';
+import { referencedImages } from './created';
 import { hasTemplate, substitute } from './template';
 
 /** The images a session lists, or (for course Markdown without metadata) the ones its commands run or pull. */

@@ -5,7 +5,7 @@
 // networks", `docker stop $(docker ps -q)` becomes "stop the lab's running containers".
 import type { Destructive, Lab, ResourceSet, VariableValues } from './model';
 import { emptyResources } from './model';
-import { createdObjects } from './fences';
+import { createdObjects } from './created';
 import type { DockerState } from './state';
 import { hasTemplate, substitute } from './template';
 

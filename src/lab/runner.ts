@@ -6,7 +6,7 @@ import { evaluateCheck, resolveCheck, type CheckOutcome } from './checks';
 import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from './model';
 import { emptyResources } from './model';
 import { describePlan, executeReset, labObjects, planReset } from './reset';
-import { commandTraits, createdObjects } from './fences';
+import { commandTraits, createdObjects } from './created';
 import type { DockerState, Environment } from './state';
 import { substitute } from './template';
 

@@ -463,3 +463,22 @@ export function execCommand(argv: ShellWord[]): ShellScript {
   };
   return { commands: [cmd], hasPipe: false };
 }
+
+export interface ShellWords {
+  /** Every word in order, assignments included (`A=1 B="x y"` → `A=1`, `B=x y`); operators dropped. */
+  words: string[];
+  /** The text is one simple command: no operator, redirection or group. */
+  simple: boolean;
+}
+
+/** `text` split into words as a shell would (quotes removed, `$X` and `$(…)` kept as written). */
+export function shellWords(text: string): ShellWords {
+  const { commands } = tokenizeShell(text, 0, text.length);
+  const words = commands.flatMap((c) => [...c.assignments, ...c.argv].sort((a, b) => a.start - b.start).map((w) => w.value));
+  const only = commands[0];
+  const simple =
+    commands.length === 0
+      ? text.trim() === ''
+      : commands.length === 1 && only.prev === null && only.next === null && only.depth === 0 && only.redirects.length === 0;
+  return { words, simple };
+}
