@@ -2,7 +2,7 @@
 // beyond the lab (prune, `rm $(docker ps -aq)`), which named objects it creates (so
 // "Reset lab" can remove exactly those) and which images it runs or pulls. Commands are
 // read with the shared shell tokenizer (src/shell).
-import { execCommand, innermostCommand, tokenizeShell, type ShellCommand } from '../shell';
+import { execCommand, innermostCommand, tokenizeShell, type ShellCommand, type ShellWord } from '../shell';
 import { findPlaceholder } from './fences';
 import type { Destructive, DestructiveKind, ResourceSet } from './model';
 
@@ -151,27 +151,64 @@ const DESTRUCTIVE_VERBS: Record<string, DestructiveKind> = {
   'builder-prune': 'image-prune',
 };
 
-/** `docker ps -aq`, `docker images -q`… inside $( ) or backticks, or fed through xargs. */
-function massTarget(command: string): 'containers' | 'running' | 'images' | 'volumes' | 'networks' | undefined {
-  const sub = /(\$\(|`)\s*(?:sudo\s+)?docker\s+([a-z]+(?:\s+(?:ls|list|ps))?)([^)`]*)/.exec(command) ?? /(^|\|)\s*(?:sudo\s+)?docker\s+([a-z]+(?:\s+(?:ls|list|ps))?)([^|]*)\|\s*xargs\b/.exec(command);
-  if (!sub) return undefined;
-  const verb = sub[2].trim();
-  const opts = sub[3];
-  if (!/(^|\s)-[a-zA-Z]*q|--quiet/.test(opts)) return undefined;
-  if (verb === 'ps' || verb === 'container ls' || verb === 'container list' || verb === 'container ps') {
-    return /(^|\s)-[a-zA-Z]*a|--all/.test(opts) ? 'containers' : 'running';
-  }
-  if (verb === 'images' || verb === 'image ls' || verb === 'image list') return 'images';
-  if (verb === 'volume ls' || verb === 'volume list') return 'volumes';
-  if (verb === 'network ls' || verb === 'network list') return 'networks';
+type MassTarget = 'containers' | 'running' | 'images' | 'volumes' | 'networks';
+
+/** What a listing command lists when it prints only IDs for another command (`docker ps -aq`). */
+function listedIds(cmd: ShellCommand | undefined): MassTarget | undefined {
+  const call = dockerCall(cmd);
+  if (!call) return undefined;
+  const [sub, ...rest] = call.args;
+  const flags = (call.verb === 'container' || call.verb === 'image' ? rest : call.args).filter((a) => a.startsWith('-'));
+  if (!flags.some((f) => /^-[a-zA-Z]*q/.test(f) || f === '--quiet')) return undefined;
+  const listing = (verb: string, subs: string[]) => call.verb === verb && subs.includes(sub);
+  if (call.verb === 'ps' || listing('container', ['ls', 'list', 'ps'])) return flags.some((f) => /^-[a-zA-Z]*a/.test(f) || f === '--all') ? 'containers' : 'running';
+  if (call.verb === 'images' || listing('image', ['ls', 'list'])) return 'images';
+  if (call.verb === 'volume-ls' || call.verb === 'volume-list') return 'volumes';
+  if (call.verb === 'network-ls' || call.verb === 'network-list') return 'networks';
   return undefined;
 }
+
+/** The commands inside a word's `$( … )` or backticks. */
+function substitutedCommands(word: ShellWord): ShellCommand[] {
+  if (!word.dynamic) return [];
+  const out: ShellCommand[] = [];
+  for (const m of word.value.matchAll(/\$\((.*)\)|`([^`]*)`/g)) {
+    const inner = m[1] ?? m[2];
+    out.push(...tokenizeShell(inner, 0, inner.length).commands);
+  }
+  return out;
+}
+
+/** `docker ps -aq`, `docker images -q`… inside $( ) or backticks, or fed through xargs. */
+function massTarget(commands: ShellCommand[]): MassTarget | undefined {
+  for (const c of commands) {
+    for (const w of c.argv) {
+      const target = listedIds(substitutedCommands(w)[0]);
+      if (target) return target;
+    }
+  }
+  for (const [k, c] of commands.entries()) {
+    if (c.next === '|' && commands[k + 1]?.name === 'xargs') {
+      const target = listedIds(c);
+      if (target) return target;
+    }
+  }
+  return undefined;
+}
+
+/** The command `xargs` runs with the IDs it reads (`… | xargs docker rm -f`). */
+function xargsCommand(cmd: ShellCommand): ShellCommand | undefined {
+  return cmd.name === 'xargs' ? execCommand(cmd.argv.slice(1)).commands[0] : undefined;
+}
+
+const XARGS_DESTRUCTIVE: Record<string, DestructiveKind> = { rm: 'remove-all-containers', stop: 'stop-all', kill: 'kill-all', rmi: 'remove-all-images' };
 
 /** What running `command` means beyond printing: TTY, never-ending, destructive. */
 export function commandTraits(command: string): CommandTraits {
   const traits: CommandTraits = { interactive: false, longRunning: false };
-  const target = massTarget(command);
-  for (const cmd of segments(command)) {
+  const commands = segments(command);
+  const target = massTarget(commands);
+  for (const cmd of commands) {
     const words = wordsOf(cmd);
     if (words[0] === 'tail' && words.includes('-f')) traits.longRunning = true;
     if (words[0] === 'watch') traits.longRunning = true;
@@ -208,18 +245,15 @@ export function commandTraits(command: string): CommandTraits {
         undefined;
       if (kind) traits.destructive = { kind, ...flags };
     }
-    if (!traits.destructive && words.includes('xargs') && target) {
-      const xcall = dockerCall(execCommand(cmd.argv.slice(words.indexOf('xargs') + 1)).commands[0]);
-      if (xcall && ['rm', 'stop', 'kill', 'rmi', 'volume-rm', 'network-rm'].includes(xcall.verb)) {
-        traits.destructive = { kind: xcall.verb === 'rmi' ? 'remove-all-images' : xcall.verb === 'stop' ? 'stop-all' : 'remove-all-containers', ...flags };
-      }
-    }
   }
-  // `docker ps -aq | xargs docker rm`: the pipe splits the segments above.
-  if (!traits.destructive && target && /\|\s*xargs\s+(?:sudo\s+)?docker\s+(rm|stop|kill|rmi)\b/.exec(command)) {
-    const verb = /\|\s*xargs\s+(?:sudo\s+)?docker\s+(rm|stop|kill|rmi)\b/.exec(command)![1];
-    const kinds: Record<string, DestructiveKind> = { rm: 'remove-all-containers', stop: 'stop-all', kill: 'kill-all', rmi: 'remove-all-images' };
-    traits.destructive = { kind: kinds[verb], force: /\brm\s+(-\w*f|--force)/.test(command), allImages: false, volumes: false };
+  // `docker ps -aq | xargs docker rm`: the pipe hands the IDs to the command xargs runs.
+  for (const cmd of commands) {
+    const xcall = traits.destructive || !target ? undefined : dockerCall(xargsCommand(cmd));
+    const kind = xcall && XARGS_DESTRUCTIVE[xcall.verb];
+    if (xcall && kind) {
+      const force = xcall.verb === 'rm' && has(parseOptions(xcall.args, false), '-f', '--force');
+      traits.destructive = { kind, force, allImages: false, volumes: false };
+    }
   }
   return traits;
 }

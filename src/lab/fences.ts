@@ -1,7 +1,7 @@
 // Shell fences as the course writes them → commands the lab can run, one at a time:
 // prompts and output told apart, continuations joined, here-documents kept whole,
 // placeholders the learner must fill in marked not runnable.
-import { lineContinues, withoutContinuation } from '../shell';
+import { innermostCommand, lineContinues, tokenizeShell, withoutContinuation } from '../shell';
 import type { CommandBlock, FenceRow, NotRunnableReason } from './model';
 
 /** Info strings of fences the lab treats as shell. */
@@ -63,6 +63,12 @@ export function looksLikeShell(content: string): boolean {
     continued = lineContinues(line);
   }
   return true;
+}
+
+/** Whether a command line starts with docker (through sudo and the like): it reaches the learner's daemon from any prompt. */
+function startsDocker(command: string): boolean {
+  const first = tokenizeShell(command, 0, command.length).commands[0];
+  return first !== undefined && /^docker\b/.test(innermostCommand(first).name);
 }
 
 export function isShellFence(info: FenceInfo, content: string): boolean {
@@ -161,7 +167,7 @@ export function parseShellFence(content: string, info: FenceInfo): ParsedFence {
         continue;
       }
       first = prompt.command;
-      remote = prompt.remote && !/^\s*(sudo\s+)?docker\b/.test(prompt.command);
+      remote = prompt.remote && !startsDocker(prompt.command);
     } else if (raw.trimStart().startsWith('#')) {
       rows.push({ kind: 'comment', text: raw });
       i++;

@@ -67,6 +67,17 @@ describe('lab: commands behind wrappers', () => {
     assert.deepStrictEqual(createdObjects('sudo echo docker run --name a b').containers, []);
   });
 
+  it('finds the IDs a listing hands on, inside $( ), backticks or through xargs', () => {
+    const kind = (c: string) => commandTraits(c).destructive?.kind;
+    assert.strictEqual(kind('sudo docker stop $(sudo docker ps -q)'), 'stop-all');
+    assert.strictEqual(kind('docker container rm -f $(docker container ls -a -q)'), 'remove-all-containers');
+    assert.strictEqual(kind('docker kill `docker ps -q`'), 'kill-all');
+    assert.strictEqual(kind('docker images -q | xargs sudo docker rmi'), 'remove-all-images');
+    assert.ok(!commandTraits('docker images -q | xargs docker rmi -f').destructive!.force, 'only rm -f is counted as forced');
+    assert.strictEqual(kind('docker rm $(docker ps -a)'), undefined, 'a listing without -q hands on no IDs');
+    assert.strictEqual(kind('echo $(docker ps -q)'), undefined);
+  });
+
   it('keeps words the way a shell reads them', () => {
     assert.deepStrictEqual(referencedImages('docker run --rm a#b'), ['a#b']);
     assert.deepStrictEqual(createdObjects('docker run -d --name "web1" nginx > run.log').containers, ['web1']);

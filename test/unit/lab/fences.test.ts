@@ -47,5 +47,7 @@ describe('lab: shell fences → commands', () => {
     const f = fence('$ docker ps\nCONTAINER ID   IMAGE\nroot@abc123:/# hostname -i\n172.19.0.2', 'console');
     assert.deepStrictEqual(f.commands.map((c) => [c.text, c.runnable]), [['docker ps', true], ['hostname -i', false]]);
     assert.deepStrictEqual(f.rows.map((r) => r.kind), ['command', 'output', 'command', 'output']);
+    const docker = fence('root@box:~# sudo -E docker ps\nroot@box:~# ls', 'console');
+    assert.deepStrictEqual(docker.commands.map((c) => [c.text, c.runnable]), [['sudo -E docker ps', true], ['ls', false]]);
   });
 });
