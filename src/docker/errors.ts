@@ -5,7 +5,7 @@
 // and one Localized sentence saying what happened and what to do; the patterns
 // match the daemon's own messages (Docker Engine 20.10 to 28; the test suite
 // provokes each of them against a real daemon).
-import { type Lang, type Localized, pick } from '../util/i18n';
+import type { Localized } from '../util/i18n';
 import type { Endpoint } from './endpoint';
 
 export type ConnectionCause =
@@ -442,9 +442,4 @@ export function describeDockerError(err: unknown, options: { endpoint?: Endpoint
 /** True when the error means the daemon was not reached (as opposed to a refusal). */
 export function isConnectionError(err: unknown): boolean {
   return connectionCause((err ?? {}) as RawError) !== undefined;
-}
-
-/** The problem's sentence in one language. */
-export function problemText(problem: DockerProblem, lang: Lang): string {
-  return pick(problem.message, lang);
 }

@@ -20,8 +20,18 @@ export {
   describeDockerError,
   isConnectionError,
   daemonMessage,
-  problemText,
   type DockerProblem,
   type ConnectionCause,
   type DaemonCause,
 } from './errors';
+export {
+  parseImageRef,
+  normalizeImageRef,
+  isValidImageRef,
+  repoAndTag,
+  pullReference,
+  DEFAULT_REGISTRY,
+  type ImageRef,
+  type ImageRefRules,
+} from './imageRef';
+export { PullProgress, type PullEvent } from './pullProgress';

@@ -5,8 +5,8 @@
 // words them for the learner.
 import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
+import { PullProgress, pullReference, repoAndTag, type PullEvent } from '../docker';
 import { isAnonymousVolume, isBuiltinNetwork, isDangling, membersByNetwork, containerName, usersByVolume, type GroupData } from './daemonLists';
-import { PullProgress } from './pull';
 import { createContainerBody, runArgv, type RunOptions } from './run';
 
 export interface Planned<T = void> {
@@ -64,7 +64,7 @@ export const imageActions = {
     plan(['docker', 'rmi', ...(force ? ['-f'] : []), ref], async () => void (await docker.getImage(ref).remove({ force }))),
   tag: (docker: Dockerode, source: string, target: string) =>
     plan(['docker', 'tag', source, target], async () => {
-      const { repo, tag } = splitReference(target);
+      const { repo, tag } = repoAndTag(target);
       await docker.getImage(source).tag({ repo, tag });
     }),
   history: (docker: Dockerode, ref: string) => plan(['docker', 'history', ref], () => docker.getImage(ref).history() as Promise<unknown[]>),
@@ -97,30 +97,10 @@ export const volumeActions = {
   inspect: (docker: Dockerode, name: string) => plan(['docker', 'volume', 'inspect', name], () => docker.getVolume(name).inspect() as Promise<unknown>),
 };
 
-/** `repo[:tag]` → parts; a colon inside the registry host (`localhost:5000/app`) is not a tag. */
-export function splitReference(ref: string): { repo: string; tag: string } {
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  if (colon > slash) return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-  return { repo: ref, tag: 'latest' };
-}
-
-// The reference grammar of the distribution project (lower-case path components
-// separated by . _ __ or dashes, optional registry host[:port], tag of up to 128 word
-// characters). Digests are not accepted here: `docker tag` cannot create one.
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const HOST = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?';
-const REFERENCE = new RegExp(`^${HOST}${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?$`);
-
-export function isValidReference(ref: string): boolean {
-  return REFERENCE.test(ref);
-}
-
 async function pull(docker: Dockerode, ref: string, options: { onProgress?: (progress: PullProgress) => void; signal?: AbortSignal }): Promise<void> {
   const signal = options.signal;
   if (signal?.aborted) throw abortError();
-  const { repo, tag } = splitReference(ref);
-  const stream = (await docker.pull(`${repo}:${tag}`, { abortSignal: signal })) as Readable;
+  const stream = (await docker.pull(pullReference(ref), { abortSignal: signal })) as Readable;
   const progress = new PullProgress();
   await new Promise<void>((resolve, reject) => {
     let failure: Error | undefined;
@@ -137,7 +117,7 @@ async function pull(docker: Dockerode, ref: string, options: { onProgress?: (pro
         if (error || failure) return reject(error ?? failure);
         resolve();
       },
-      (event: { error?: string; errorDetail?: { message?: string } }) => {
+      (event: PullEvent) => {
         // The daemon reports a failed pull inside the stream with HTTP 200 already sent.
         if (event.error) failure = Object.assign(new Error(event.errorDetail?.message ?? event.error), { json: { message: event.error } });
         progress.feed(event);

@@ -13,8 +13,6 @@ export {
   prunePlan,
   prune,
   apiVersionOf,
-  isValidReference,
-  splitReference,
   type Planned,
   type ContainerRef,
   type PruneKind,
@@ -22,7 +20,7 @@ export {
   type PruneResult,
 } from './actions';
 export { parsePorts, parseEnv, validateContainerName, runArgv, type RunOptions, type PortMapping } from './run';
-export { PullProgress } from './pull';
+export { pullMessage } from './pull';
 export { describeProblem, type ExplorerProblem, type HelpStep } from './problem';
 export { commandLine, humanSize, instructionOf } from './format';
 export { groupsForEvent, EventWatcher } from './events';

@@ -1,7 +1,7 @@
 // `docker run -d` from the explorer: the options a learner types (name, ports,
 // network, environment), checked before anything is sent, turned into both the CLI
 // line they would type and the Engine API body that does the same.
-import { parse } from 'shell-quote';
+import { shellWords } from '../shell';
 import type Dockerode from 'dockerode';
 import type { Localized } from '../util/i18n';
 
@@ -70,8 +70,9 @@ export function parsePorts(text: string): { ports: PortMapping[] } | { error: Lo
 /** `A=1 B="two words"` as a shell would split it; `$X` stays literal. */
 export function parseEnv(text: string): { env: string[] } | { error: Localized; value: string } {
   const env: string[] = [];
-  for (const entry of parse(text, (name) => `$${name}`)) {
-    if (typeof entry !== 'string') return { error: RUN_TEXT.badEnv, value: text };
+  const { words, simple } = shellWords(text);
+  if (!simple) return { error: RUN_TEXT.badEnv, value: text };
+  for (const entry of words) {
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(entry)) return { error: RUN_TEXT.badEnv, value: entry };
     env.push(entry);
   }

@@ -5,7 +5,7 @@ import type { Localized } from '../util/i18n';
 import type { Lang } from '../util/i18n';
 import { imageOs, type OsFamily } from './images';
 import type { DockerfileModel, ImageRef, Instr, Stage } from './parse/model';
-import { basename, execCommand, tokenizeShell, unwrapCommand, type ShellCommand, type ShellScript } from './parse/shell';
+import { basename, execCommand, tokenizeShell, wrappedCommands, type ShellCommand, type ShellScript } from './parse/shell';
 import type { RuleMeta } from './types';
 
 export interface EditSpec {
@@ -117,12 +117,7 @@ export class LintContext {
     if (!list) {
       list = [];
       for (const c of this.script(ins).commands) {
-        list.push(c);
-        let inner = unwrapCommand(c);
-        while (inner) {
-          list.push(inner);
-          inner = unwrapCommand(inner);
-        }
+        list.push(c, ...wrappedCommands(c));
       }
       this.commandLists.set(ins.index, list);
     }

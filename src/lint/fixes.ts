@@ -6,6 +6,7 @@ import type { EditSpec, LintContext } from './context';
 import { libraryName } from './images';
 import type { Instr, Stage } from './parse/model';
 import type { ShellWord } from './parse/shell';
+import { joinContinuations } from '../shell';
 
 /** Inserts ` text` right after a word (`apk add` → `apk add --no-cache`). */
 export function insertAfter(word: ShellWord, text: string): EditSpec {
@@ -23,7 +24,7 @@ export function appendToRun(ctx: LintContext, ins: Instr, snippet: string): Edit
   if (!last || last.depth !== 0 || last.next === '&' || last.next === '|') return null;
   const tail = ctx.text.slice(last.end, ins.logicalEnd);
   // Only blanks, `;` or a continuation may follow the last command.
-  if (!/^[\s;]*$/.test(tail.split(ctx.doc.escape).join(''))) return null;
+  if (!/^[\s;]*$/.test(joinContinuations(tail, ctx.doc.escape))) return null;
   return { start: last.end, end: last.end, text: ` && ${snippet}` };
 }
 

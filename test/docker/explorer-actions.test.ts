@@ -20,8 +20,8 @@ import {
   volumeActions,
   type ContainerRef,
   type Planned,
-  type PullProgress,
 } from '../../src/explorer';
+import type { PullProgress } from '../../src/docker';
 import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
 
 function freePort(): Promise<number> {

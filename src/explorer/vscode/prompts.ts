@@ -7,7 +7,7 @@ import { pick, type Lang } from '../../util/i18n';
 import { containerName, isBuiltinNetwork } from '../daemonLists';
 import type { TreeState } from '../tree';
 import { parseEnv, parsePorts, validateContainerName, type RunOptions } from '../run';
-import { isValidReference } from '../actions';
+import { isValidImageRef } from '../../docker';
 
 export interface PromptContext {
   state: TreeState;
@@ -106,7 +106,7 @@ export function promptReference(options: { title: string; prompt: string; value?
     ...options,
     ignoreFocusOut: true,
     validateInput: (value) =>
-      isValidReference(value.trim()) ? undefined : vscode.l10n.t('Not an image name: use lower-case repository[:tag], e.g. my-app:1.0 or nginx:alpine.'),
+      isValidImageRef(value.trim(), { digest: false }) ? undefined : vscode.l10n.t('Not an image name: use lower-case repository[:tag], e.g. my-app:1.0 or nginx:alpine.'),
   }).then((v) => v?.trim());
 }
 

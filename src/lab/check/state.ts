@@ -88,20 +88,5 @@ export interface Environment {
   httpGet(url: string, timeoutMs: number): Promise<{ status: number; body: string }>;
 }
 
-/** Docker image references as the daemon stores them: `nginx` → `docker.io/library/nginx:latest`. */
-export function normalizeImageRef(ref: string): string {
-  let name = ref.trim();
-  let digest = '';
-  const at = name.indexOf('@');
-  if (at >= 0) {
-    digest = name.slice(at);
-    name = name.slice(0, at);
-  }
-  const lastSlash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  if (!digest && colon <= lastSlash) name += ':latest';
-  const first = name.split('/')[0];
-  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (!hasRegistry) name = (name.includes('/') ? 'docker.io/' : 'docker.io/library/') + name;
-  return name + digest;
-}
+// One image-reference parser for the whole extension (src/docker/imageRef.ts).
+export { normalizeImageRef } from '../../docker';

@@ -5,7 +5,8 @@
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<Md['parse']>[number];
 import type { Command, CommandBlock, ManualItem, OutlineNode, Step } from '../labModel';
-import { commandTraits, isShellFence, parseFenceInfo, parseShellFence, plainBlock } from '../shell';
+import { commandTraits } from '../run/created';
+import { isShellFence, parseFenceInfo, parseShellFence, plainBlock } from './fences';
 
 /** The one markdown-it configuration the lab uses: raw HTML off, no auto-links. */
 export type Md = InstanceType<typeof MarkdownIt>;

@@ -4,8 +4,8 @@
 // mapped back to the node it is about.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { parse as shellParse } from 'shell-quote';
 import schema from '../../../exercises/lab.schema.json';
+import { shellWords } from '../../shell';
 import type { Localized } from '../../util/i18n';
 import type { Check, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, VariableSpec } from '../labModel';
 import { CHECK_KINDS, emptyResources } from '../labModel';
@@ -188,7 +188,7 @@ function toCheck(raw: Raw, pos: SourcePos): Check {
       return { ...base, kind, container: String(raw.logs), contains: String(raw.contains) };
     case 'exec': {
       const cmd = raw.command;
-      const argv = Array.isArray(cmd) ? cmd.map(String) : shellParse(String(cmd)).filter((w): w is string => typeof w === 'string');
+      const argv = Array.isArray(cmd) ? cmd.map(String) : shellWords(String(cmd)).words;
       return { ...base, kind, container: String(raw.exec), command: argv, exitCode: typeof raw.exitCode === 'number' ? raw.exitCode : undefined, contains: str('contains') };
     }
     case 'http':

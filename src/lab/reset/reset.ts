@@ -5,7 +5,7 @@
 // networks", `docker stop $(docker ps -q)` becomes "stop the lab's running containers".
 import type { Destructive, Lab, ResourceSet, VariableValues } from '../labModel';
 import { emptyResources } from '../labModel';
-import { createdObjects } from '../shell';
+import { createdObjects } from '../run/created';
 import type { DockerState } from '../check/state';
 import { hasTemplate, substitute } from '../load/template';
 

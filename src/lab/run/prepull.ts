@@ -1,7 +1,8 @@
 // Pre-pulling a session's images before class, with progress from the pull stream.
 import type Dockerode from 'dockerode';
+import { PullProgress, type PullEvent } from '../../docker';
 import type { Lab, VariableValues } from '../labModel';
-import { referencedImages } from '../shell';
+import { referencedImages } from './created';
 import { hasTemplate, substitute } from '../load/template';
 
 /** The images a session lists, or (for course Markdown without metadata) the ones its commands run or pull. */
@@ -30,24 +31,17 @@ export function imagesToPull(lab: Lab, vars: VariableValues = {}): string[] {
   return [...out];
 }
 
-export interface PullProgress {
+export interface PrepullProgress {
   image: string;
   /** 0–1 over all images. */
   fraction: number;
   status: string;
 }
 
-interface PullEvent {
-  id?: string;
-  status?: string;
-  error?: string;
-  progressDetail?: { current?: number; total?: number };
-}
-
-/** Pulls one image, reporting 0–1 for it from the layer byte counts. */
+/** Pulls one image, reporting 0–1 for it as the layers download and extract. */
 export async function pullImage(docker: Dockerode, ref: string, onProgress: (fraction: number, status: string) => void, signal?: AbortSignal): Promise<void> {
   const stream = (await docker.pull(ref)) as NodeJS.ReadableStream & { destroy?: () => void };
-  const layers = new Map<string, { current: number; total: number; done: boolean }>();
+  const progress = new PullProgress();
   const abort = (): void => stream.destroy?.();
   signal?.addEventListener('abort', abort);
   try {
@@ -57,17 +51,8 @@ export async function pullImage(docker: Dockerode, ref: string, onProgress: (fra
         (err: Error | null) => (err ? reject(err) : signal?.aborted ? reject(new Error('cancelled')) : resolve()),
         (e: PullEvent) => {
           if (e.error) return;
-          if (e.id && e.progressDetail?.total) {
-            layers.set(e.id, { current: e.progressDetail.current ?? 0, total: e.progressDetail.total, done: false });
-          }
-          if (e.id && /complete|already exists/i.test(e.status ?? '')) {
-            const l = layers.get(e.id) ?? { current: 1, total: 1, done: true };
-            layers.set(e.id, { ...l, current: l.total, done: true });
-          }
-          const all = [...layers.values()];
-          const total = all.reduce((n, l) => n + l.total, 0);
-          const current = all.reduce((n, l) => n + Math.min(l.current, l.total), 0);
-          onProgress(total ? current / total : 0, e.status ?? '');
+          progress.feed(e);
+          onProgress(progress.fraction, e.status ?? '');
         },
       );
     });
@@ -80,7 +65,7 @@ export async function pullImage(docker: Dockerode, ref: string, onProgress: (fra
 export async function pullAll(
   docker: Dockerode,
   images: string[],
-  onProgress: (p: PullProgress) => void,
+  onProgress: (p: PrepullProgress) => void,
   signal?: AbortSignal,
 ): Promise<{ pulled: string[]; failed: { image: string; error: string }[] }> {
   const pulled: string[] = [];

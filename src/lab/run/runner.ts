@@ -5,7 +5,7 @@ import type { Localized } from '../../util/i18n';
 import { evaluateCheck, resolveCheck, type CheckOutcome } from '../check/checks';
 import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from '../labModel';
 import { describePlan, executeReset, labObjects, planReset } from '../reset/reset';
-import { commandTraits, createdObjects } from '../shell';
+import { commandTraits, createdObjects } from './created';
 import type { DockerState, Environment } from '../check/state';
 import { substitute } from '../load/template';
 

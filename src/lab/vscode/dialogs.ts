@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Localized } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
 import type { Lab, VariableValues } from '../labModel';
-import type { PullProgress } from '../run/prepull';
+import type { PrepullProgress } from '../run/prepull';
 import type { DestructiveChoice } from '../run/runner';
 import { validateVariable } from '../load/variables';
 
@@ -58,7 +58,7 @@ export function showResetOutcome(outcome: { done: string[]; errors: string[] }):
 }
 
 /** Runs `pull` under a cancellable notification that follows its progress. */
-export async function withPullProgress<T>(lab: Lab, pull: (report: (p: PullProgress) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withPullProgress<T>(lab: Lab, pull: (report: (p: PrepullProgress) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling images for "{0}"', lab.title[uiLang()]), cancellable: true },
     async (progress, token) => {

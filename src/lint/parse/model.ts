@@ -10,6 +10,8 @@
 // the text; `LineIndex` turns offsets into line/character ranges for reports.
 import { DockerfileParser, Arg as AstArg, Env as AstEnv, Label as AstLabel, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { Instruction as AstInstruction, Property as AstProperty } from 'dockerfile-ast';
+import { parseImageRef, type ImageRef } from '../../docker';
+import { continuationAt, droppedLinesEnd } from '../../shell';
 import { LineIndex } from './lines';
 import { commentHeaderEnd, splitInstructions, type RawHeredoc, type RawInstruction } from './split';
 
@@ -234,10 +236,10 @@ export class Instr {
         continue;
       }
       if (c === esc) {
-        let j = i + 1;
-        while (text[j] === ' ' || text[j] === '\t') j++;
-        if (text[j] === '\r' || text[j] === '\n') {
-          i = j - 1;
+        const next = continuationAt(text, i, esc);
+        if (next !== -1) {
+          i = next - 1;
+          lineStart = true;
           continue;
         }
       }
@@ -307,9 +309,7 @@ export class Instr {
         const c = text[i];
         if (c === ' ' || c === '\t' || c === '\r' || c === '\n') break;
         if (c === esc) {
-          let j = i + 1;
-          while (text[j] === ' ' || text[j] === '\t') j++;
-          if (j >= end || text[j] === '\r' || text[j] === '\n') break;
+          if (continuationAt(text, i, esc, end, { atEnd: true }) !== -1) break;
           i += 2;
           continue;
         }
@@ -460,10 +460,9 @@ export class Instr {
       const c = text[i];
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
       if (c === this.doc.escape) {
-        let j = i + 1;
-        while (text[j] === ' ' || text[j] === '\t') j++;
-        if (text[j] === '\r' || text[j] === '\n') {
-          i = j;
+        const next = continuationAt(text, i, c);
+        if (next !== -1) {
+          i = next - 1;
           continue;
         }
       }
@@ -495,18 +494,7 @@ export class Instr {
   }
 }
 
-export interface ImageRef {
-  /** As written after variable expansion, e.g. `docker.io/library/node:18-alpine`. */
-  text: string;
-  /** Registry host when one is given (`ghcr.io`, `mcr.microsoft.com`). */
-  registry: string | null;
-  /** Path without registry, lowercase: `node`, `library/node`, `bitnami/redis`. */
-  path: string;
-  /** Last path component, lowercase: `node`. */
-  name: string;
-  tag: string | null;
-  digest: string | null;
-}
+export type { ImageRef };
 
 export interface Stage {
   index: number;
@@ -681,22 +669,9 @@ function scanJsonArray(text: string, escape: string, start: number, end: number,
   const skip = (): void => {
     for (;;) {
       while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-      if (text[i] !== escape) return;
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] !== '\n' && text[j] !== '\r') return;
-      i = j;
-      for (;;) {
-        while (i < end && (text[i] === '\r' || text[i] === '\n')) i++;
-        let k = i;
-        while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
-        if (text[k] === '#') {
-          while (k < end && text[k] !== '\n' && text[k] !== '\r') k++;
-          i = k;
-        } else if (text[k] === '\n' || text[k] === '\r') {
-          i = k;
-        } else break;
-      }
+      const next = continuationAt(text, i, escape, end);
+      if (next === -1) return;
+      i = droppedLinesEnd(text, next, end);
     }
   };
   skip();
@@ -803,34 +778,4 @@ export function expandVariables(value: string, lookup: (name: string) => string 
     i += m[0].length;
   }
   return out;
-}
-
-/** Splits `registry/path/name:tag@digest`. */
-export function parseImageRef(text: string): ImageRef {
-  let rest = text;
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | null = null;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry: string | null = null;
-  const first = rest.indexOf('/');
-  if (first !== -1) {
-    const head = rest.slice(0, first);
-    if (head.includes('.') || head.includes(':') || head === 'localhost') {
-      registry = head.toLowerCase();
-      rest = rest.slice(first + 1);
-    }
-  }
-  const path = rest.toLowerCase();
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return { text, registry, path, name, tag, digest };
 }

@@ -10,6 +10,8 @@
 // differential test in test/unit/lint/split.test.ts checks on every corpus
 // file and on fuzzed variants of them.
 
+import { continuationAt } from '../../shell';
+
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
@@ -133,25 +135,21 @@ export function splitInstructions(text: string, escape: string, from: number, pr
   // processArguments: scan to the first line break that is not escaped.
   const args = (start: number, keywordEnd: number, offset: number): number => {
     let escaped = false;
-    scan: for (let i = offset + 1; i < n; i++) {
+    for (let i = offset + 1; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === CR || c === LF) {
         if (escaped) continue;
         return finish(start, keywordEnd, i);
       } else if (c === esc) {
-        const next = text.charCodeAt(i + 1);
-        if (next === LF || next === CR) {
+        const after = continuationAt(text, i, escape, n);
+        if (after !== -1) {
           escaped = true;
-          i++;
-        } else if (next === SPACE || next === TAB) {
-          for (let j = i + 2; j < n; j++) {
-            const d = text.charCodeAt(j);
-            if (d === SPACE || d === TAB) continue;
-            if (d === CR || d === LF) escaped = true;
-            i = j;
-            continue scan;
-          }
-          return endOfFile(start, keywordEnd);
+          i = after - 1;
+        } else if (isBlank(text.charCodeAt(i + 1))) {
+          // Blanks, then not a line break: the parser steps over the character after them.
+          const j = blanksEnd(text, i + 2, n);
+          if (j >= n) return endOfFile(start, keywordEnd);
+          i = j;
         }
         continue;
       } else if (c === HASH) {
@@ -179,24 +177,17 @@ export function splitInstructions(text: string, escape: string, from: number, pr
       const c = text.charCodeAt(i);
       if (c === esc) {
         escapedKeyword = true;
-        const next = text.charCodeAt(i + 1);
-        if (next === CR || next === LF) {
-          if (keywordEnd === -1) keywordEnd = i;
-          i++;
-        } else if (next === SPACE || next === TAB) {
-          for (let j = i + 2; j < n; j++) {
-            const d = text.charCodeAt(j);
-            if (d === SPACE || d === TAB) continue;
-            if (d === CR || d === LF) {
-              i = j;
-              continue scan;
-            }
-            keywordEnd = i + 1;
-            i = j - 2;
-            continue scan;
-          }
+        const after = continuationAt(text, i, escape, n);
+        if (after !== -1) {
+          // `RU\` + newline ends the keyword's range at the escape; blanks before the newline do not.
+          const next = text.charCodeAt(i + 1);
+          if (keywordEnd === -1 && (next === CR || next === LF)) keywordEnd = i;
+          i = after - 1;
+        } else if (isBlank(text.charCodeAt(i + 1))) {
+          const j = blanksEnd(text, i + 2, n);
           keywordEnd = i + 1;
-          break scan;
+          if (j >= n) break scan;
+          i = j - 2;
         } else {
           keywordEnd = i + 1;
           escapedKeyword = false;
@@ -240,6 +231,17 @@ export function splitInstructions(text: string, escape: string, from: number, pr
     else i = instruction(i);
   }
   return { instructions, comments };
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** The first offset from `from` that is not a blank (or `end`). */
+function blanksEnd(text: string, from: number, end: number): number {
+  let j = from;
+  while (j < end && isBlank(text.charCodeAt(j))) j++;
+  return j;
 }
 
 /** Offset just past the line break at `offset` (or `offset` when there is none). */

@@ -1,17 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { isValidReference, prunePlan, splitReference } from '../../../src/explorer/actions';
+import { prunePlan } from '../../../src/explorer/actions';
 import { data } from './fixtures';
 
 describe('explorer actions (pure parts)', () => {
-  it('splits and validates image references', () => {
-    assert.deepEqual(splitReference('nginx:alpine'), { repo: 'nginx', tag: 'alpine' });
-    assert.deepEqual(splitReference('nginx'), { repo: 'nginx', tag: 'latest' });
-    assert.deepEqual(splitReference('localhost:5000/team/app'), { repo: 'localhost:5000/team/app', tag: 'latest' });
-    assert.deepEqual(splitReference('localhost:5000/app:1.2'), { repo: 'localhost:5000/app', tag: '1.2' });
-    for (const ok of ['nginx', 'my-app:1.0', 'grafana/grafana:latest', 'localhost:5000/a/b_c:v1.2-rc']) assert.ok(isValidReference(ok), ok);
-    for (const bad of ['Nginx', 'my app', 'app:', ':tag', 'app:-x', 'a//b']) assert.ok(!isValidReference(bad), bad);
-  });
-
   it('lists what each prune removes, by the daemon\'s rules', () => {
     const names = (kind: Parameters<typeof prunePlan>[0]) => prunePlan(kind, data).items.map((i) => `${i.group}:${i.name}`);
     assert.deepEqual(names('containers'), ['containers:stopped-web', 'containers:a-created']);

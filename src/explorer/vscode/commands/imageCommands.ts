@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { imageActions } from '../../actions';
 import { isDangling, type HistoryEntry } from '../../daemonLists';
 import { historyTable } from '../../format';
+import { pullMessage } from '../../pull';
 import { safeName, type CommandFactory } from '../commandContext';
 import { promptReference, promptRunOptions } from '../prompts';
 
@@ -34,7 +35,7 @@ export const pull: CommandFactory = (ctx) => async (node) => {
         signal: abort.signal,
         onProgress: (p) => {
           const percent = Math.floor(p.fraction * 100);
-          progress.report({ message: ctx.say(p.message()), increment: Math.max(0, percent - reported) });
+          progress.report({ message: ctx.say(pullMessage(p)), increment: Math.max(0, percent - reported) });
           reported = Math.max(reported, percent);
         },
       });

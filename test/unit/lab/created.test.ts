@@ -1,54 +1,5 @@
 import * as assert from 'assert';
-import { commandTraits, createdObjects, findPlaceholder, parseShellFence, referencedImages } from '../../../src/lab';
-
-const fence = (text: string, lang = 'bash', norun = false) => parseShellFence(text, { lang, norun });
-
-describe('lab: shell fences → commands', () => {
-  it('joins `\\` continuations, drops comments, keeps one command per line', () => {
-    const f = fence('# start a web server\ndocker run -d \\\n  --name web \\\n  -p 8080:80 \\\n  nginx:alpine   # the server\n\ndocker ps\n');
-    assert.deepStrictEqual(f.commands.map((c) => [c.text, c.offset, c.runnable]), [
-      ['docker run -d --name web -p 8080:80 nginx:alpine', 1, true],
-      ['docker ps', 6, true],
-    ]);
-    assert.deepStrictEqual(f.rows.map((r) => r.kind), ['comment', 'command', 'blank', 'command']);
-  });
-
-  it('keeps # inside quotes and after non-space', () => {
-    assert.strictEqual(fence('echo "a # b" x#y # cut').commands[0].text, 'echo "a # b" x#y');
-  });
-
-  it('joins PowerShell backtick continuations', () => {
-    assert.strictEqual(fence('docker run -d `\n  --name web `\n  nginx', 'powershell').commands[0].text, 'docker run -d --name web nginx');
-  });
-
-  it('keeps a here-document whole', () => {
-    const f = fence("cat > Dockerfile <<'EOF'\nFROM node:20-alpine\nUSER node\nEOF\ndocker build -t app .");
-    assert.strictEqual(f.commands.length, 2);
-    assert.strictEqual(f.commands[0].text, "cat > Dockerfile <<'EOF'\nFROM node:20-alpine\nUSER node\nEOF");
-  });
-
-  it('marks placeholders not runnable, leaves shell syntax alone', () => {
-    assert.strictEqual(findPlaceholder('docker pull [이미지 이름]:[태그]'), '[이미지 이름]');
-    assert.strictEqual(findPlaceholder('docker run [OPTIONS] IMAGE'), '[OPTIONS]');
-    assert.strictEqual(findPlaceholder('docker build -t <image_name> <path>'), '<image_name>');
-    assert.strictEqual(findPlaceholder('docker pull ...'), '...');
-    assert.strictEqual(findPlaceholder('[ -f x ] && echo "$(cat < in.txt)"'), undefined);
-    assert.strictEqual(findPlaceholder('docker ps --format "{{.Names}}"'), undefined);
-    const f = fence('docker stop [컨테이너 ID 또는 이름]\ndocker stop web');
-    assert.deepStrictEqual(f.commands.map((c) => c.runnable), [false, true]);
-    assert.strictEqual(f.commands[0].reason, 'placeholder');
-  });
-
-  it('norun fences are shown, never run', () => {
-    assert.deepStrictEqual(fence('docker ps', 'bash', true).commands.map((c) => c.reason), ['norun']);
-  });
-
-  it('reads transcripts: prompt lines are commands, the rest output', () => {
-    const f = fence('$ docker ps\nCONTAINER ID   IMAGE\nroot@abc123:/# hostname -i\n172.19.0.2', 'console');
-    assert.deepStrictEqual(f.commands.map((c) => [c.text, c.runnable]), [['docker ps', true], ['hostname -i', false]]);
-    assert.deepStrictEqual(f.rows.map((r) => r.kind), ['command', 'output', 'command', 'output']);
-  });
-});
+import { commandTraits, createdObjects, referencedImages } from '../../../src/lab';
 
 describe('lab: what a command does', () => {
   it('needs a TTY', () => {
@@ -104,5 +55,31 @@ describe('lab: what a command does', () => {
     assert.deepStrictEqual(referencedImages('docker run -d -p 8080:80 --name web nginx:alpine'), ['nginx:alpine']);
     assert.deepStrictEqual(referencedImages('docker pull mysql:8.0'), ['mysql:8.0']);
     assert.deepStrictEqual(referencedImages('docker pull [이미지 이름]:[태그]'), []);
+  });
+});
+
+describe('lab: commands behind wrappers', () => {
+  it('reads docker through sudo, env and their options', () => {
+    assert.deepStrictEqual(createdObjects('sudo -u me docker run -d --name a busybox').containers, ['a']);
+    assert.deepStrictEqual(createdObjects('env DOCKER_HOST=unix:///x.sock docker volume create v1').volumes, ['v1']);
+    assert.deepStrictEqual(referencedImages('sudo -E docker pull alpine:3.20'), ['alpine:3.20']);
+    assert.ok(commandTraits('sudo docker exec -it web sh').interactive);
+    assert.deepStrictEqual(createdObjects('sudo echo docker run --name a b').containers, []);
+  });
+
+  it('finds the IDs a listing hands on, inside $( ), backticks or through xargs', () => {
+    const kind = (c: string) => commandTraits(c).destructive?.kind;
+    assert.strictEqual(kind('sudo docker stop $(sudo docker ps -q)'), 'stop-all');
+    assert.strictEqual(kind('docker container rm -f $(docker container ls -a -q)'), 'remove-all-containers');
+    assert.strictEqual(kind('docker kill `docker ps -q`'), 'kill-all');
+    assert.strictEqual(kind('docker images -q | xargs sudo docker rmi'), 'remove-all-images');
+    assert.ok(!commandTraits('docker images -q | xargs docker rmi -f').destructive!.force, 'only rm -f is counted as forced');
+    assert.strictEqual(kind('docker rm $(docker ps -a)'), undefined, 'a listing without -q hands on no IDs');
+    assert.strictEqual(kind('echo $(docker ps -q)'), undefined);
+  });
+
+  it('keeps words the way a shell reads them', () => {
+    assert.deepStrictEqual(referencedImages('docker run --rm a#b'), ['a#b']);
+    assert.deepStrictEqual(createdObjects('docker run -d --name "web1" nginx > run.log').containers, ['web1']);
   });
 });

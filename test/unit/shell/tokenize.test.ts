@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { tokenizeShell, unwrapCommand } from '../../../src/lint/parse/shell';
+import { tokenizeShell, unwrapCommand } from '../../../src/shell';
 
 function cmds(src: string, escape: string | undefined = '\\') {
   const s = tokenizeShell(src, 0, src.length, escape ? { dockerfileEscape: escape } : {});
