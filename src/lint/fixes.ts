@@ -1,8 +1,8 @@
 // Edits quick fixes are built from, computed from the model (never from
 // guessed text positions): append to a RUN, insert a flag, add or remove an
 // instruction line, create a non-root user.
-import { createdUser } from './commands';
-import type { EditSpec, LintContext } from './context';
+import { createdUser } from './shellCommands';
+import type { EditSpec, LintContext } from './facts/lintFacts';
 import { libraryName } from './images';
 import type { Instr, Stage } from './parse/model';
 import type { ShellWord } from './parse/shell';

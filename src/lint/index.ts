@@ -1,7 +1,7 @@
 // The Dockerfile linter's public surface (pure: no editor API). The editor
 // glue lives in ./vscode, the command line in ../cli/lint.ts, and the lab
 // engine's `lint:` check calls `lint` directly.
-export { lint, lintText, IncrementalLinter, mergeConfigs, resolveRule, ruleById, type LintResult, type EngineOptions } from './engine';
+export { lint, lintText, IncrementalLinter, mergeConfigs, resolveRule, ruleById, type LintResult, type EngineOptions } from './linter';
 export { RULES } from './rules';
 export type { Rule } from './rule';
 export { applyEdits } from './edits';

@@ -1,6 +1,6 @@
 // One rule per module (src/lint/rules/<id>.ts), ESLint style: `meta` describes
 // it, `check` reads the shared context and calls `ctx.report`.
-import type { LintContext } from './context';
+import type { LintContext } from './facts/lintFacts';
 import type { RuleMeta } from './types';
 
 export interface Rule {

@@ -1,4 +1,4 @@
-import { apkSub, hasOption } from '../commands';
+import { apkSub, hasOption } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
 import { defineRule } from '../rule';

@@ -1,4 +1,4 @@
-import { apkPackages, apkSub } from '../commands';
+import { apkPackages, apkSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 import { listPackages } from './apt-pin';

@@ -1,4 +1,4 @@
-import { isAptUpdate } from '../commands';
+import { isAptUpdate } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
 import { defineRule } from '../rule';

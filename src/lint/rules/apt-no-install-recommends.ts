@@ -1,4 +1,4 @@
-import { aptOptionValues, hasOption, isAptInstall } from '../commands';
+import { aptOptionValues, hasOption, isAptInstall } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
 import { defineRule } from '../rule';

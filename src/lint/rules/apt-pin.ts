@@ -1,4 +1,4 @@
-import { aptPackages, isAptInstall } from '../commands';
+import { aptPackages, isAptInstall } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 

@@ -1,4 +1,4 @@
-import { aptSub, isAptUpdate } from '../commands';
+import { aptSub, isAptUpdate } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 

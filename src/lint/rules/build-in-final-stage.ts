@@ -1,4 +1,4 @@
-import { buildStep, removesBuildDeps } from '../commands';
+import { buildStep, removesBuildDeps } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 import { MULTI_STAGE_EXAMPLE } from '../lessons';

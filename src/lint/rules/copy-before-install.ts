@@ -1,5 +1,5 @@
-import { dependencyInstall, type DependencyInstall } from '../commands';
-import type { EditSpec } from '../context';
+import { dependencyInstall, type DependencyInstall } from '../shellCommands';
+import type { EditSpec } from '../facts/lintFacts';
 import { courseRef, SESSIONS } from '../course';
 import type { Instr } from '../parse/model';
 import { defineRule } from '../rule';

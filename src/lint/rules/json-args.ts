@@ -1,7 +1,7 @@
 import { courseRef, SESSIONS } from '../course';
 import type { Instr, Stage } from '../parse/model';
 import { tokenizeShell } from '../parse/shell';
-import type { LintContext } from '../context';
+import type { LintContext } from '../facts/lintFacts';
 import { defineRule } from '../rule';
 
 /** For `["a", "b"]  # note`: the valid array's length and the text after it. */

@@ -1,4 +1,4 @@
-import { aptSub } from '../commands';
+import { aptSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 

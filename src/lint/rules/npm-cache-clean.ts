@@ -1,4 +1,4 @@
-import { npmSub, NPM_INSTALL } from '../commands';
+import { npmSub, NPM_INSTALL } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
 import { defineRule } from '../rule';

@@ -1,4 +1,4 @@
-import { npmOperands, npmSub, NPM_INSTALL } from '../commands';
+import { npmOperands, npmSub, NPM_INSTALL } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 import { listPackages } from './apt-pin';

@@ -1,4 +1,4 @@
-import { hasOption, pipSub } from '../commands';
+import { hasOption, pipSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
 import { defineRule } from '../rule';

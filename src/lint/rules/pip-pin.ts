@@ -1,4 +1,4 @@
-import { pipOperands, pipSub } from '../commands';
+import { pipOperands, pipSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 import { listPackages } from './apt-pin';

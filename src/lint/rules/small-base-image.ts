@@ -1,4 +1,4 @@
-import { isAptInstall, isAptUpdate } from '../commands';
+import { isAptInstall, isAptUpdate } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { isFullSizeImage, smallerVariant } from '../images';
 import { defineRule } from '../rule';

@@ -1,4 +1,4 @@
-import type { EditSpec } from '../context';
+import type { EditSpec } from '../facts/lintFacts';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 

@@ -1,4 +1,4 @@
-import { apkPackages, apkSub, aptPackages, isAptInstall, operands, packageName, removesBuildDeps, rpmSub, TOOLCHAIN_PACKAGES } from '../commands';
+import { apkPackages, apkSub, aptPackages, isAptInstall, operands, packageName, removesBuildDeps, rpmSub, TOOLCHAIN_PACKAGES } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 import { MULTI_STAGE_EXAMPLE } from '../lessons';

@@ -1,6 +1,6 @@
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
-import { closest } from '../text';
+import { closest } from '../spelling';
 import { PLATFORM_ARGS } from './undefined-var';
 
 export default defineRule({

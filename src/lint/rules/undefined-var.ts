@@ -2,7 +2,7 @@ import { courseRef, SESSIONS } from '../course';
 import { insertLinesAfter } from '../fixes';
 import type { Stage } from '../parse/model';
 import { defineRule } from '../rule';
-import { closest } from '../text';
+import { closest } from '../spelling';
 
 /** Build args BuildKit defines in the global scope (usable in a stage once declared with `ARG NAME`). */
 export const PLATFORM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE']);

@@ -1,6 +1,6 @@
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
-import { closest } from '../text';
+import { closest } from '../spelling';
 
 export const KEYWORDS = [
   'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG',

@@ -1,4 +1,4 @@
-import { isYarnInstall, yarnSub } from '../commands';
+import { isYarnInstall, yarnSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
 import { defineRule } from '../rule';

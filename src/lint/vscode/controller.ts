@@ -5,11 +5,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { pick, type Localized } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
-import { IncrementalLinter, lintText, mergeConfigs, type LintResult } from '../engine';
+import { IncrementalLinter, lintText, mergeConfigs, type LintResult } from '../linter';
 import { loadHadolintConfig } from '../config';
 import { ignoreEdit } from '../ignore';
 import { INSTRUCTION_DOCS } from '../keywords';
-import { ruleById } from '../engine';
+import { ruleById } from '../linter';
 import { SESSIONS } from '../course';
 import type { Finding, LintConfig, Severity, SeveritySetting } from '../types';
 

@@ -2,7 +2,7 @@
 // configuration (ignored rules, severity overrides) and ignore comments are
 // applied here, once, so rules only describe problems.
 import { pick, type Lang } from '../util/i18n';
-import { LintContext, type RawFinding } from './context';
+import { LintContext, type RawFinding } from './facts/lintFacts';
 import { collectIgnores } from './ignore';
 import { DockerfileModel, SegmentCache } from './parse/model';
 import type { Rule } from './rule';

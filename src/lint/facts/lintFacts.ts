@@ -1,12 +1,12 @@
 // What every rule gets: the model, memoized derived facts (each RUN's commands,
 // the shell in effect, a stage's OS family and base image) and `report`. One
 // context per lint, shared by all rules, so nothing is parsed twice.
-import type { Localized } from '../util/i18n';
-import type { Lang } from '../util/i18n';
-import { imageOs, type OsFamily } from './images';
-import type { DockerfileModel, ImageRef, Instr, Stage } from './parse/model';
-import { basename, execCommand, tokenizeShell, unwrapCommand, type ShellCommand, type ShellScript } from './parse/shell';
-import type { RuleMeta } from './types';
+import type { Localized } from '../../util/i18n';
+import type { Lang } from '../../util/i18n';
+import { imageOs, type OsFamily } from '../images';
+import type { DockerfileModel, ImageRef, Instr, Stage } from '../parse/model';
+import { basename, execCommand, tokenizeShell, unwrapCommand, type ShellCommand, type ShellScript } from '../parse/shell';
+import type { RuleMeta } from '../types';
 
 export interface EditSpec {
   start: number;
