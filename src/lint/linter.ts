@@ -104,6 +104,8 @@ export interface LintResult {
 export interface EngineOptions extends LintOptions {
   /** Reuse parsed instructions across lints of the same document (see IncrementalLinter). */
   cache?: SegmentCache;
+  /** The rules to run (default: all of RULES); for tests of the rule contract and single-rule tools. */
+  rules?: readonly Rule[];
 }
 
 export function lintText(text: string, options: EngineOptions = {}): LintResult {
@@ -127,7 +129,7 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
   const facts = new LintFacts(model);
   const raws: RawFinding[] = [];
   for (const p of model.problems) raws.push({ meta: parseError, start: p.start, end: p.end, messageId: 'parseError', data: { detail: p.message } });
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     if (config.off.has(rule.meta.id)) continue;
     try {
       rule.check(ruleContext(rule, model, facts, raws));

@@ -93,7 +93,7 @@ export function defineRule(rule: { meta: RuleMetaInput; check(context: RuleConte
 /** Where to read more about a rule: hadolint's wiki, else Docker's build-check reference. */
 export function docsUrl(meta: { hadolint?: string; buildkit?: string }): string | undefined {
   if (meta.hadolint) return `https://github.com/hadolint/hadolint/wiki/${meta.hadolint}`;
-  if (meta.buildkit) return `https://docs.docker.com/reference/build-checks/${meta.buildkit.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`;
+  if (meta.buildkit) return `https://docs.docker.com/reference/build-checks/${meta.buildkit.replace(/([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])/g, (_, a, b, c, d) => (a ? `${a}-${b}` : `${c}-${d}`)).toLowerCase()}/`;
   return undefined;
 }
 
