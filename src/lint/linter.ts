@@ -1,6 +1,7 @@
-// Runs the rules over one parsed model and turns their reports into findings:
-// configuration (ignored rules, severity overrides) and ignore comments are
-// applied here, once, so rules only describe problems.
+// Runs the rules over one parsed model, each with its own RuleContext, and
+// turns their reports into findings: message texts are resolved from
+// `meta.messages` here, and configuration (ignored rules, severity overrides)
+// and ignore comments are applied here, once, so rules only describe problems.
 import type { Lang } from '../util/i18n';
 import { LintFacts } from './facts/lintFacts';
 import { collectIgnores } from './ignore';
