@@ -1,12 +1,14 @@
 // Edits quick fixes are built from, computed from the model (never from
 // guessed text positions): append to a RUN, insert a flag, add or remove an
 // instruction line, create a non-root user.
-import { createdUser } from './commands';
-import type { EditSpec, LintContext } from './context';
+import type { Localized } from '../util/i18n';
+import { createdUser } from './shellCommands';
+import type { LintFacts } from './facts/lintFacts';
 import { libraryName } from './images';
 import type { Instr, Stage } from './parse/model';
 import type { ShellWord } from './parse/shell';
 import { joinContinuations } from '../shell';
+import type { EditSpec, RuleContext } from './rule';
 
 /** Inserts ` text` right after a word (`apk add` → `apk add --no-cache`). */
 export function insertAfter(word: ShellWord, text: string): EditSpec {
@@ -17,7 +19,7 @@ export function insertAfter(word: ShellWord, text: string): EditSpec {
  * Appends `&& snippet` to a shell-form RUN when its last command ends the
  * script at top level (not inside a group, before a comment or a heredoc).
  */
-export function appendToRun(ctx: LintContext, ins: Instr, snippet: string): EditSpec | null {
+export function appendToRun(ctx: LintFacts, ins: Instr, snippet: string): EditSpec | null {
   if (ins.isJsonForm || ins.heredocs.length > 0) return null;
   const cmds = ctx.script(ins).commands;
   const last = cmds[cmds.length - 1];
@@ -29,19 +31,19 @@ export function appendToRun(ctx: LintContext, ins: Instr, snippet: string): Edit
 }
 
 /** A new line with `line` before the instruction, indented like it. */
-export function insertLineBefore(ctx: LintContext, ins: Instr, line: string): EditSpec {
+export function insertLineBefore(ctx: LintFacts, ins: Instr, line: string): EditSpec {
   const at = ctx.lineStartAt(ins.start);
   return { start: at, end: at, text: ctx.indentAt(ins.start) + line + ctx.eol };
 }
 
 /** New lines after the instruction (after its heredocs, if any). */
-export function insertLinesAfter(ctx: LintContext, ins: Instr, lines: string[]): EditSpec {
+export function insertLinesAfter(ctx: LintFacts, ins: Instr, lines: string[]): EditSpec {
   const indent = ctx.indentAt(ins.start);
   return { start: ins.end, end: ins.end, text: lines.map((l) => ctx.eol + indent + l).join('') };
 }
 
 /** Removes the instruction's lines, line break included. */
-export function deleteInstruction(ctx: LintContext, ins: Instr): EditSpec {
+export function deleteInstruction(ctx: LintFacts, ins: Instr): EditSpec {
   const start = ctx.lineStartAt(ins.start);
   const lines = ctx.doc.lines;
   const lastLine = lines.lineOf(ins.end);
@@ -68,7 +70,7 @@ export interface UserSetup {
  * a numeric id on images without a user database (scratch, distroless).
  * Null when the image's OS is unknown (no safe way to create a user).
  */
-export function userSetup(ctx: LintContext, stage: Stage): UserSetup | null {
+export function userSetup(ctx: LintFacts, stage: Stage): UserSetup | null {
   for (let s: Stage | null = stage; s; s = s.parent) {
     for (const ins of s.instructions) {
       if (ins.keyword !== 'RUN') continue;
@@ -100,7 +102,7 @@ export function userSetup(ctx: LintContext, stage: Stage): UserSetup | null {
  * root-needing instruction. The user creation joins that RUN when it is one,
  * so the fix adds no layer (and no consecutive-RUN finding).
  */
-export function userFixEdits(ctx: LintContext, stage: Stage, setup: UserSetup): EditSpec[] {
+export function userFixEdits(ctx: LintFacts, stage: Stage, setup: UserSetup): EditSpec[] {
   const at = userInsertionPoint(stage);
   const USER = `${ctx.keyword('USER')} ${setup.user}`;
   if (!setup.create) return [insertLinesAfter(ctx, at, [USER])];
@@ -126,7 +128,7 @@ export function userInsertionPoint(stage: Stage): Instr {
  * Reports every earlier `keyword` instruction of a stage that a later one overrides
  * (CMD, ENTRYPOINT: only the last takes effect), with a fix that deletes it.
  */
-export function reportOverridden(ctx: LintContext, keyword: 'CMD' | 'ENTRYPOINT'): void {
+export function reportOverridden(ctx: RuleContext, keyword: 'CMD' | 'ENTRYPOINT'): void {
   for (const stage of ctx.doc.stages) {
     const all = stage.instructions.filter((i) => i.keyword === keyword);
     const last = all[all.length - 1];
@@ -134,9 +136,15 @@ export function reportOverridden(ctx: LintContext, keyword: 'CMD' | 'ENTRYPOINT'
       ctx.report({
         start: ins.start,
         end: ins.logicalEnd,
-        args: { line: last.line + 1 },
-        fix: { title: { ko: `무시되는 ${keyword} 삭제`, en: `Remove the ignored ${keyword}` }, edits: [deleteInstruction(ctx, ins)] },
+        messageId: 'overridden',
+        data: { line: last.line + 1 },
+        fix: { messageId: 'removeIgnored', edits: [deleteInstruction(ctx.facts, ins)] },
       });
     }
   }
+}
+
+/** The messages of a rule reporting with `reportOverridden`. */
+export function overriddenMessages(keyword: 'CMD' | 'ENTRYPOINT', overridden: Localized): Record<'overridden' | 'removeIgnored', Localized> {
+  return { overridden, removeIgnored: { ko: `무시되는 ${keyword} 삭제`, en: `Remove the ignored ${keyword}` } };
 }

@@ -4,6 +4,7 @@
 // column just after the last character), as in SARIF. Columns count UTF-16
 // code units (SARIF's default `columnKind`).
 import { pick, type Lang } from '../util/i18n';
+import { explanation, summary } from './rule';
 import { RULES } from './rules';
 import type { Finding, Severity } from './types';
 
@@ -70,8 +71,8 @@ export function formatSarif(reports: readonly FileReport[], lang: Lang, version:
       id: m.id,
       name: m.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
       shortDescription: { text: pick(m.title, lang) },
-      fullDescription: { text: pick(m.message, lang) },
-      help: { text: pick(m.explanation, lang), markdown: pick(m.explanation, lang) },
+      fullDescription: { text: pick(summary(m), lang) },
+      help: { text: explanation(m, lang), markdown: explanation(m, lang) },
       defaultConfiguration: { level: SARIF_LEVEL[m.severity] },
       properties: { category: m.category, tags, ...(m.hadolint ? { hadolint: m.hadolint } : {}), ...(m.buildkit ? { buildkit: m.buildkit } : {}), course: pick(m.course.session.title, lang) },
     };

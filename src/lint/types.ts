@@ -53,6 +53,8 @@ export interface Finding {
   severity: Severity;
   category: Category;
   range: Range;
+  /** Which of the rule's `meta.messages` this is. */
+  messageId: string;
   /** The message in the requested language. */
   message: string;
   /** Equivalent hadolint rule, e.g. `DL3008`. */
@@ -75,6 +77,15 @@ export interface CourseRef {
   section: Localized;
 }
 
+export interface RuleDocs {
+  /** Where to read more (hadolint's wiki, Docker's build-check reference); absent for our own rules. */
+  url?: string;
+  /** Markdown prose: why it matters. */
+  description: Localized;
+  /** One Dockerfile example (without the code fence), the same in both languages. */
+  example: string;
+}
+
 export interface RuleMeta {
   id: string;
   category: Category;
@@ -83,13 +94,14 @@ export interface RuleMeta {
   buildkit?: string;
   /** Short name, shown in hovers and docs. */
   title: Localized;
-  /** Default message; rules may report a more specific one. */
-  message: Localized;
-  /** Markdown: why it matters, and a short before/after example. */
-  explanation: Localized;
+  docs: RuleDocs;
   course: CourseRef;
-  /** True when the rule offers a quick fix for (some of) its findings. */
+  /** True when the rule offers a quick fix for (some of) its findings; the engine refuses a fix otherwise. */
   fixable: boolean;
+  /** Whether the rule offers suggestions (alternative edits); none does yet. */
+  hasSuggestions: boolean;
+  /** Every message and fix title, by messageId, with `{placeholders}`; the first is the rule's summary. */
+  messages: Readonly<Record<string, Localized>>;
 }
 
 /**

@@ -1,10 +1,7 @@
-import { aptPackages, isAptInstall } from '../commands';
+import { aptPackages, isAptInstall } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
+import { listPackages } from '../facts/packages';
 import { defineRule } from '../rule';
-
-export function listPackages(names: string[]): string {
-  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} … (+${names.length - 3})`;
-}
 
 export default defineRule({
   meta: {
@@ -13,38 +10,31 @@ export default defineRule({
     severity: 'info',
     hadolint: 'DL3008',
     title: { ko: 'apt 패키지 버전 고정', en: 'Pin apt package versions' },
-    message: {
-      ko: '버전이 고정되지 않은 apt 패키지: {packages}. `패키지=버전`으로 고정하면 빌드가 재현됩니다.',
-      en: 'Unpinned apt packages: {packages}. Pin them as `package=version` for reproducible builds.',
+    messages: {
+      aptPin: {
+        ko: '버전이 고정되지 않은 apt 패키지: {packages}. `패키지=버전`으로 고정하면 빌드가 재현됩니다.',
+        en: 'Unpinned apt packages: {packages}. Pin them as `package=version` for reproducible builds.',
+      },
     },
-    explanation: {
-      ko: [
-        '버전 없이 설치하면 빌드할 때마다 그날의 최신 버전이 들어와 어제와 다른 이미지가 됩니다. 중요한 패키지는 `curl=7.88.1-10+deb12u5`처럼 고정하세요. (배포판 저장소가 옛 버전을 지우면 고정한 빌드가 실패할 수 있어 정보 수준으로 알려 줍니다.)',
-        '',
-        '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
-        '```',
-      ].join('\n'),
-      en: [
-        'Without versions every build installs that day’s latest, so the image differs from yesterday’s. Pin important packages, e.g. `curl=7.88.1-10+deb12u5`. (Distribution archives drop old versions, which can break pinned builds: hence info level.)',
-        '',
-        '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
-        '```',
-      ].join('\n'),
+    docs: {
+      description: {
+        ko: '버전 없이 설치하면 빌드할 때마다 그날의 최신 버전이 들어와 어제와 다른 이미지가 됩니다. 중요한 패키지는 `curl=7.88.1-10+deb12u5`처럼 고정하세요. (배포판 저장소가 옛 버전을 지우면 고정한 빌드가 실패할 수 있어 정보 수준으로 알려 줍니다.)',
+        en: 'Without versions every build installs that day’s latest, so the image differs from yesterday’s. Pin important packages, e.g. `curl=7.88.1-10+deb12u5`. (Distribution archives drop old versions, which can break pinned builds: hence info level.)',
+      },
+      example: 'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
     },
     course: courseRef(SESSIONS.imagesAndContainers, { ko: '3. 이미지 식별과 태그 (재현 가능한 빌드)', en: '3. Image names and tags (reproducible builds)' }),
     fixable: false,
   },
   check(ctx) {
-    for (const run of ctx.runs) {
-      if (!ctx.posix(run)) continue;
-      for (const c of ctx.commands(run)) {
+    for (const run of ctx.facts.runs) {
+      if (!ctx.facts.posix(run)) continue;
+      for (const c of ctx.facts.commands(run)) {
         const sub = isAptInstall(c);
         if (!sub) continue;
         const loose = aptPackages(c, sub).filter((w) => !w.dynamic && !w.value.includes('=') && !w.value.endsWith('.deb') && !w.value.includes('/'));
         if (loose.length === 0) continue;
-        ctx.report({ start: loose[0].start, end: loose[loose.length - 1].end, args: { packages: listPackages(loose.map((w) => w.value)) } });
+        ctx.report({ messageId: 'aptPin', start: loose[0].start, end: loose[loose.length - 1].end, data: { packages: listPackages(loose.map((w) => w.value)) } });
       }
     }
   },

@@ -1,5 +1,5 @@
-import { dependencyInstall, type DependencyInstall } from '../commands';
-import type { EditSpec } from '../context';
+import { dependencyInstall, type DependencyInstall } from '../shellCommands';
+import type { EditSpec } from '../rule';
 import { courseRef, SESSIONS } from '../course';
 import type { Instr } from '../parse/model';
 import { defineRule } from '../rule';
@@ -24,32 +24,24 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'warning',
     title: { ko: '의존성 파일을 먼저 복사', en: 'Copy dependency manifests first' },
-    message: {
-      ko: '전체 소스를 복사한 뒤 `{install}` 명령을 실행하면 코드 한 줄만 바뀌어도 의존성을 매번 다시 설치합니다. `{manifests}` 파일을 먼저 복사하고 설치한 뒤 나머지를 복사하세요.',
-      en: 'Copying the whole context before `{install}` reinstalls every dependency whenever any file changes. Copy `{manifests}` first, install, then copy the rest.',
+    messages: {
+      copyBeforeInstall: {
+        ko: '전체 소스를 복사한 뒤 `{install}` 명령을 실행하면 코드 한 줄만 바뀌어도 의존성을 매번 다시 설치합니다. `{manifests}` 파일을 먼저 복사하고 설치한 뒤 나머지를 복사하세요.',
+        en: 'Copying the whole context before `{install}` reinstalls every dependency whenever any file changes. Copy `{manifests}` first, install, then copy the rest.',
+      },
+      copyManifestsFirst: { ko: '`{manifests}` 먼저 복사하고 설치 후 나머지 복사', en: 'Copy `{manifests}` first, the rest after the install' },
     },
-    explanation: {
-      ko: [
-        'Docker는 명령어마다 레이어를 만들고, 입력이 바뀌지 않은 레이어는 캐시에서 재사용합니다. `COPY . .`은 소스가 조금만 바뀌어도 캐시가 깨지므로, 그 뒤의 `npm install`도 매번 처음부터 실행됩니다. 자주 바뀌지 않는 의존성 파일을 먼저 복사하면 설치 레이어가 캐시에 남습니다.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: 'Docker는 명령어마다 레이어를 만들고, 입력이 바뀌지 않은 레이어는 캐시에서 재사용합니다. `COPY . .`은 소스가 조금만 바뀌어도 캐시가 깨지므로, 그 뒤의 `npm install`도 매번 처음부터 실행됩니다. 자주 바뀌지 않는 의존성 파일을 먼저 복사하면 설치 레이어가 캐시에 남습니다.',
+        en: 'Docker builds a layer per instruction and reuses a layer from cache while its inputs are unchanged. `COPY . .` changes whenever any source file does, so the `npm install` after it runs from scratch every time. Copy the dependency files, which rarely change, first: the install layer then stays cached.',
+      },
+      example: [
         '# package.json 먼저 복사 (캐시 최적화)',
         'COPY package*.json ./',
         'RUN npm install --production',
         '# 애플리케이션 코드 복사',
         'COPY . .',
-        '```',
-      ].join('\n'),
-      en: [
-        'Docker builds a layer per instruction and reuses a layer from cache while its inputs are unchanged. `COPY . .` changes whenever any source file does, so the `npm install` after it runs from scratch every time. Copy the dependency files, which rarely change, first: the install layer then stays cached.',
-        '',
-        '```dockerfile',
-        '# copy package.json first (cache-friendly)',
-        'COPY package*.json ./',
-        'RUN npm install --production',
-        '# then the application code',
-        'COPY . .',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 3: 베스트 프랙티스 (캐시 활용: 자주 변경되지 않는 파일 먼저 복사)', en: 'Concept 3: best practices (cache: copy rarely-changing files first)' }),
@@ -68,7 +60,7 @@ export default defineRule({
           if (run.keyword !== 'RUN') continue;
           const installs: DependencyInstall[] = [];
           let onlyInstall = true;
-          for (const c of ctx.commands(run)) {
+          for (const c of ctx.facts.commands(run)) {
             if (c.wrapper) continue;
             const inst = dependencyInstall(c, dest ?? null);
             if (inst) installs.push(inst);
@@ -79,7 +71,7 @@ export default defineRule({
         if (!found) continue;
         const manifests = [...new Set(found.installs.flatMap((i) => i.manifests))];
         const args = { install: found.installs.map((i) => i.label).join(', '), manifests: manifests.join(' ') };
-        ctx.report({ start: copy.start, end: copy.logicalEnd, args, fix: buildFix(ctx, copy, found, manifests, dest) });
+        ctx.report({ messageId: 'copyBeforeInstall', start: copy.start, end: copy.logicalEnd, data: args, fix: buildFix(ctx, copy, found, manifests, dest) });
         break; // one finding per stage: the first whole-context copy
       }
     }
@@ -102,11 +94,11 @@ export default defineRule({
       const dir = dest === '.' || dest === './' ? './' : dest.endsWith('/') ? dest : dest + '/';
       const edits: EditSpec[] = [
         { start: sources[0].start, end: args[args.length - 1].end, text: `${manifests.join(' ')} ${dir}` },
-        { start: found.run.end, end: found.run.end, text: c.eol + c.indentAt(copy.start) + c.text.slice(copy.start, copy.logicalEnd) },
+        { start: found.run.end, end: found.run.end, text: c.facts.eol + c.facts.indentAt(copy.start) + c.text.slice(copy.start, copy.logicalEnd) },
       ];
       return {
-        title: { ko: '`{manifests}` 먼저 복사하고 설치 후 나머지 복사', en: 'Copy `{manifests}` first, the rest after the install' },
-        args: { manifests: manifests.join(' ') },
+        messageId: 'copyManifestsFirst',
+        data: { manifests: manifests.join(' ') },
         edits,
       };
     }

@@ -1,6 +1,6 @@
 import { courseRef, SESSIONS } from '../course';
+import { inlineCommentArg } from '../facts/instructions';
 import { defineRule } from '../rule';
-import { inlineCommentArg } from './inline-comment';
 
 export default defineRule({
   meta: {
@@ -9,30 +9,23 @@ export default defineRule({
     severity: 'error',
     hadolint: 'DL3021',
     title: { ko: '여러 파일 복사 시 대상은 `/`로 끝나야 함', en: 'With several sources the destination must end with `/`' },
-    message: {
-      ko: '여러 파일을 복사할 때 대상 경로(`{dest}`)는 디렉토리여야 하므로 `/`로 끝나야 합니다.',
-      en: 'When copying several files the destination `{dest}` must be a directory ending with `/`.',
+    messages: {
+      copyDestSlash: {
+        ko: '여러 파일을 복사할 때 대상 경로(`{dest}`)는 디렉토리여야 하므로 `/`로 끝나야 합니다.',
+        en: 'When copying several files the destination `{dest}` must be a directory ending with `/`.',
+      },
+      addTrailingSlash: { ko: '끝에 `/` 추가', en: 'Add a trailing `/`' },
     },
-    explanation: {
-      ko: [
-        '소스가 둘 이상이면 대상은 디렉토리여야 하고, Docker는 그것을 `/`로 끝나는지로 판단합니다.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '소스가 둘 이상이면 대상은 디렉토리여야 하고, Docker는 그것을 `/`로 끝나는지로 판단합니다.',
+        en: 'With two or more sources the destination must be a directory, which Docker recognises by a trailing `/`.',
+      },
+      example: [
         '# ❌',
         'COPY package.json package-lock.json /app',
         '# ✅',
         'COPY package.json package-lock.json /app/',
-        '```',
-      ].join('\n'),
-      en: [
-        'With two or more sources the destination must be a directory, which Docker recognises by a trailing `/`.',
-        '',
-        '```dockerfile',
-        '# ❌',
-        'COPY package.json package-lock.json /app',
-        '# ✅',
-        'COPY package.json package-lock.json /app/',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.basicsInstructions, { ko: 'Dockerfile 주요 명령어 (COPY: 파일 복사)', en: 'Main instructions (COPY: copy files)' }),
@@ -51,10 +44,11 @@ export default defineRule({
       // Insert inside the closing quote for the JSON form.
       const at = json ? dest.end - 1 : dest.end;
       ctx.report({
+        messageId: 'copyDestSlash',
         start: dest.start,
         end: dest.end,
-        args: { dest: dest.value },
-        fix: { title: { ko: '끝에 `/` 추가', en: 'Add a trailing `/`' }, edits: [{ start: at, end: at, text: '/' }] },
+        data: { dest: dest.value },
+        fix: { messageId: 'addTrailingSlash', edits: [{ start: at, end: at, text: '/' }] },
       });
     }
   },

@@ -8,30 +8,22 @@ export default defineRule({
     severity: 'error',
     hadolint: 'DL3023',
     title: { ko: '자기 스테이지에서 복사할 수 없음', en: 'COPY --from cannot reference its own stage' },
-    message: {
-      ko: '`--from={name}` 옵션이 지금 이 스테이지를 가리킵니다. 다른(앞의) 스테이지를 지정하세요.',
-      en: '`--from={name}` points at the stage it is in. Name another, earlier stage.',
+    messages: {
+      copyFromOwnStage: {
+        ko: '`--from={name}` 옵션이 지금 이 스테이지를 가리킵니다. 다른(앞의) 스테이지를 지정하세요.',
+        en: '`--from={name}` points at the stage it is in. Name another, earlier stage.',
+      },
     },
-    explanation: {
-      ko: [
-        '스테이지는 자기 자신에게서 파일을 복사할 수 없습니다. 빌드 결과를 만드는 빌더 스테이지와 그것을 가져오는 스테이지를 나누세요.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '스테이지는 자기 자신에게서 파일을 복사할 수 없습니다. 빌드 결과를 만드는 빌더 스테이지와 그것을 가져오는 스테이지를 나누세요.',
+        en: 'A stage cannot copy files from itself. Split the builder stage that produces the files from the stage that takes them.',
+      },
+      example: [
         'FROM golang:1.22-alpine AS build',
         'RUN go build -o /out/app .',
         'FROM alpine:3.20',
         'COPY --from=build /out/app /usr/local/bin/app',
-        '```',
-      ].join('\n'),
-      en: [
-        'A stage cannot copy files from itself. Split the builder stage that produces the files from the stage that takes them.',
-        '',
-        '```dockerfile',
-        'FROM golang:1.22-alpine AS build',
-        'RUN go build -o /out/app .',
-        'FROM alpine:3.20',
-        'COPY --from=build /out/app /usr/local/bin/app',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 2: 멀티스테이지 빌드', en: 'Concept 2: multi-stage builds' }),
@@ -44,7 +36,7 @@ export default defineRule({
         const from = ins.flag('from');
         if (!from?.value || from.valueStart === null || from.valueEnd === null) continue;
         const own = (stage.name !== null && from.value.toLowerCase() === stage.name.toLowerCase()) || from.value === String(stage.index);
-        if (own) ctx.report({ start: from.valueStart, end: from.valueEnd, args: { name: from.value } });
+        if (own) ctx.report({ messageId: 'copyFromOwnStage', start: from.valueStart, end: from.valueEnd, data: { name: from.value } });
       }
     }
   },

@@ -8,26 +8,21 @@ export default defineRule({
     severity: 'warning',
     buildkit: 'NoEmptyContinuation',
     title: { ko: '줄 이어쓰기 안의 빈 줄', en: 'Empty line inside a continuation' },
-    message: {
-      ko: '`\\`로 이어지는 명령어 중간에 빈 줄이 있습니다. 앞으로 BuildKit에서 오류가 됩니다.',
-      en: 'An empty line sits inside a `\\` continuation. BuildKit will make this an error.',
+    messages: {
+      emptyContinuation: {
+        ko: '`\\`로 이어지는 명령어 중간에 빈 줄이 있습니다. 앞으로 BuildKit에서 오류가 됩니다.',
+        en: 'An empty line sits inside a `\\` continuation. BuildKit will make this an error.',
+      },
+      deleteEmptyLine: { ko: '빈 줄 삭제', en: 'Delete the empty line' },
     },
-    explanation: {
-      ko: [
-        '줄 끝의 `\\`는 다음 줄을 같은 명령어로 잇습니다. 그 사이의 빈 줄은 지금은 무시되지만 실수로 명령어가 끝난 것처럼 보이고, 앞으로는 오류가 됩니다. 빈 줄을 지우세요(주석 줄은 괜찮습니다).',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '줄 끝의 `\\`는 다음 줄을 같은 명령어로 잇습니다. 그 사이의 빈 줄은 지금은 무시되지만 실수로 명령어가 끝난 것처럼 보이고, 앞으로는 오류가 됩니다. 빈 줄을 지우세요(주석 줄은 괜찮습니다).',
+        en: 'A trailing `\\` joins the next line to the instruction. An empty line in between is ignored today but looks like the end of the instruction and will become an error. Delete it (comment lines are fine).',
+      },
+      example: [
         'RUN apt-get update && \\',
         '    apt-get install -y curl',
-        '```',
-      ].join('\n'),
-      en: [
-        'A trailing `\\` joins the next line to the instruction. An empty line in between is ignored today but looks like the end of the instruction and will become an error. Delete it (comment lines are fine).',
-        '',
-        '```dockerfile',
-        'RUN apt-get update && \\',
-        '    apt-get install -y curl',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.basicsInstructions, { ko: 'Dockerfile 주요 명령어 (RUN)', en: 'Main instructions (RUN)' }),
@@ -45,7 +40,7 @@ export default defineRule({
         if (start >= ins.logicalEnd) break;
         if (ctx.text.slice(start, end).trim() !== '') continue;
         const next = l + 1 < lines.lineCount ? lines.starts[l + 1] : end;
-        ctx.report({ start, end, fix: { title: { ko: '빈 줄 삭제', en: 'Delete the empty line' }, edits: [{ start, end: next, text: '' }] } });
+        ctx.report({ messageId: 'emptyContinuation', start, end, fix: { messageId: 'deleteEmptyLine', edits: [{ start, end: next, text: '' }] } });
       }
     }
   },

@@ -1,4 +1,6 @@
-// Every rule, in the order findings of equal position are listed.
+// Every rule, in the order findings of equal position are listed. A new rule is
+// one module here (see ../rule.ts for the contract) and one line in this list;
+// no rule imports another (shared facts live in ../facts/).
 import type { Rule } from '../rule';
 import addInsteadOfCopy from './add-instead-of-copy';
 import apkNoCache from './apk-no-cache';

@@ -1,8 +1,7 @@
 import { courseRef, SESSIONS } from '../course';
 import type { Instr, Stage } from '../parse/model';
 import { tokenizeShell } from '../parse/shell';
-import type { LintContext } from '../context';
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
 
 /** For `["a", "b"]  # note`: the valid array's length and the text after it. */
 function trailingAfterArray(raw: string): { length: number; text: string } | null {
@@ -35,8 +34,8 @@ function hasShellInstruction(stage: Stage | null): boolean {
 }
 
 /** `["node", "server.js"]` for a plain command line; null when it relies on the shell. */
-function toExecForm(ctx: LintContext, ins: Instr): string | null {
-  const start = ctx.commandStart(ins);
+function toExecForm(ctx: RuleContext, ins: Instr): string | null {
+  const start = ctx.facts.commandStart(ins);
   const script = tokenizeShell(ctx.text, start, ins.logicalEnd, { dockerfileEscape: ctx.doc.escape });
   if (script.commands.length !== 1) return null;
   const cmd = script.commands[0];
@@ -57,30 +56,31 @@ export default defineRule({
     hadolint: 'DL3025',
     buildkit: 'JSONArgsRecommended',
     title: { ko: 'CMD/ENTRYPOINT는 JSON 배열 형식으로', en: 'Use the JSON array form for CMD and ENTRYPOINT' },
-    message: {
-      ko: '`{keyword}`가 셸 형식이라 `/bin/sh -c` 아래에서 실행되어 종료 신호(SIGTERM)를 받지 못합니다. `["실행파일", "인자"]` 형식을 쓰세요.',
-      en: '`{keyword}` in shell form runs under `/bin/sh -c` and never receives stop signals (SIGTERM). Use the `["executable", "arg"]` form.',
+    messages: {
+      jsonArgs: {
+        ko: '`{keyword}`가 셸 형식이라 `/bin/sh -c` 아래에서 실행되어 종료 신호(SIGTERM)를 받지 못합니다. `["실행파일", "인자"]` 형식을 쓰세요.',
+        en: '`{keyword}` in shell form runs under `/bin/sh -c` and never receives stop signals (SIGTERM). Use the `["executable", "arg"]` form.',
+      },
+      textAfterArray: {
+        ko: '`{keyword}`의 JSON 배열 뒤에 `{trailing}`이(가) 있어 전체가 셸 명령으로 실행됩니다. 줄 끝 `#`은 주석이 아닙니다. 배열 뒤의 내용을 지우거나 윗줄로 옮기세요.',
+        en: 'Text after the JSON array of `{keyword}` (`{trailing}`) makes the whole line a shell command; a trailing `#` is not a comment. Remove it or move it to the line above.',
+      },
+      invalidJson: {
+        ko: '`{keyword}`의 JSON 배열이 올바르지 않아 셸 명령으로 실행됩니다. 모든 항목을 큰따옴표로 감싸고 쉼표로 구분하세요: `["node", "app.js"]`.',
+        en: 'The JSON array of `{keyword}` is invalid, so it runs as a shell command. Quote every item with double quotes and separate them with commas: `["node", "app.js"]`.',
+      },
+      convertToExecForm: { ko: 'JSON 배열 형식으로 바꾸기', en: 'Convert to the JSON array form' },
     },
-    explanation: {
-      ko: [
-        '셸 형식(`CMD npm start`)은 `/bin/sh -c`가 PID 1이 되고 애플리케이션은 그 자식으로 실행됩니다. `docker stop`의 SIGTERM이 애플리케이션에 전달되지 않아 10초 뒤 강제 종료됩니다. 과정의 예처럼 JSON 배열 형식을 쓰세요.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '셸 형식(`CMD npm start`)은 `/bin/sh -c`가 PID 1이 되고 애플리케이션은 그 자식으로 실행됩니다. `docker stop`의 SIGTERM이 애플리케이션에 전달되지 않아 10초 뒤 강제 종료됩니다. 과정의 예처럼 JSON 배열 형식을 쓰세요.',
+        en: 'In shell form (`CMD npm start`) `/bin/sh -c` is PID 1 and the application runs as its child: `docker stop`’s SIGTERM never reaches it, and it is killed after 10 seconds. Use the JSON array form, as the course does.',
+      },
+      example: [
         '# ❌',
         'CMD npm start',
         '# ✅',
         'CMD ["npm", "start"]',
-        '```',
-      ].join('\n'),
-      en: [
-        'In shell form (`CMD npm start`) `/bin/sh -c` is PID 1 and the application runs as its child: `docker stop`’s SIGTERM never reaches it, and it is killed after 10 seconds. Use the JSON array form, as the course does.',
-        '',
-        '```dockerfile',
-        '# ❌',
-        'CMD npm start',
-        '# ✅',
-        'CMD ["npm", "start"]',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.basicsInstructions, { ko: 'Dockerfile 주요 명령어 (CMD / ENTRYPOINT)', en: 'Main instructions (CMD / ENTRYPOINT)' }),
@@ -92,30 +92,20 @@ export default defineRule({
       if (ins.isJsonForm || ins.args.length === 0) continue;
       // An explicit SHELL means the shell form is intended.
       if (hasShellInstruction(ins.stage)) continue;
-      const start = ctx.commandStart(ins);
+      const start = ctx.facts.commandStart(ins);
       const args = ins.args;
       // `CMD ["node", app.js]`: meant as JSON, but invalid, so it runs as a shell command.
       const brokenJson = args[0].value.startsWith('[');
       // `CMD ["nginx"]  # comment`: a valid array, but text after it makes the whole line shell form.
       const trailing = brokenJson ? trailingAfterArray(ctx.text.slice(args[0].start, ins.logicalEnd)) : null;
-      const exec = brokenJson || ctx.os(ins.stage) === 'windows' ? null : toExecForm(ctx, ins);
+      const exec = brokenJson || ctx.facts.os(ins.stage) === 'windows' ? null : toExecForm(ctx, ins);
       ctx.report({
         start: ins.start,
         end: ins.logicalEnd,
-        args: { keyword: ins.keyword, trailing: trailing?.text ?? '' },
-        message: trailing
-          ? {
-              ko: '`{keyword}`의 JSON 배열 뒤에 `{trailing}`이(가) 있어 전체가 셸 명령으로 실행됩니다. 줄 끝 `#`은 주석이 아닙니다. 배열 뒤의 내용을 지우거나 윗줄로 옮기세요.',
-              en: 'Text after the JSON array of `{keyword}` (`{trailing}`) makes the whole line a shell command; a trailing `#` is not a comment. Remove it or move it to the line above.',
-            }
-          : brokenJson
-          ? {
-              ko: '`{keyword}`의 JSON 배열이 올바르지 않아 셸 명령으로 실행됩니다. 모든 항목을 큰따옴표로 감싸고 쉼표로 구분하세요: `["node", "app.js"]`.',
-              en: 'The JSON array of `{keyword}` is invalid, so it runs as a shell command. Quote every item with double quotes and separate them with commas: `["node", "app.js"]`.',
-            }
-          : undefined,
+        data: { keyword: ins.keyword, trailing: trailing?.text ?? '' },
+        messageId: trailing ? 'textAfterArray' : brokenJson ? 'invalidJson' : 'jsonArgs',
         fix: exec
-          ? { title: { ko: 'JSON 배열 형식으로 바꾸기', en: 'Convert to the JSON array form' }, edits: [{ start: Math.max(start, args[0].start), end: args[args.length - 1].end, text: exec }] }
+          ? { messageId: 'convertToExecForm', edits: [{ start: Math.max(start, args[0].start), end: args[args.length - 1].end, text: exec }] }
           : null,
       });
     }

@@ -9,26 +9,21 @@ export default defineRule({
     hadolint: 'DL4000',
     buildkit: 'MaintainerDeprecated',
     title: { ko: 'MAINTAINER 대신 LABEL', en: 'Use LABEL instead of MAINTAINER' },
-    message: {
-      ko: '`MAINTAINER`는 더 이상 쓰지 않습니다. 과정의 예처럼 `LABEL`로 작성자를 적으세요.',
-      en: '`MAINTAINER` is deprecated. Record the author with `LABEL`, as the course does.',
+    messages: {
+      maintainerDeprecated: {
+        ko: '`MAINTAINER`는 더 이상 쓰지 않습니다. 과정의 예처럼 `LABEL`로 작성자를 적으세요.',
+        en: '`MAINTAINER` is deprecated. Record the author with `LABEL`, as the course does.',
+      },
+      changeToLabelMaintainer: { ko: '`LABEL maintainer=…`로 바꾸기', en: 'Change to `LABEL maintainer=…`' },
     },
-    explanation: {
-      ko: [
-        '작성자 같은 메타데이터는 `LABEL`로 추가합니다. 표준 키는 `org.opencontainers.image.authors`입니다.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '작성자 같은 메타데이터는 `LABEL`로 추가합니다. 표준 키는 `org.opencontainers.image.authors`입니다.',
+        en: 'Add metadata such as the author with `LABEL`; the standard key is `org.opencontainers.image.authors`.',
+      },
+      example: [
         '# 메타데이터 추가',
         'LABEL maintainer="developer@company.com"',
-        '```',
-      ].join('\n'),
-      en: [
-        'Add metadata such as the author with `LABEL`; the standard key is `org.opencontainers.image.authors`.',
-        '',
-        '```dockerfile',
-        '# add metadata',
-        'LABEL maintainer="developer@company.com"',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 1: Dockerfile 기본 문법 (LABEL: 메타데이터 추가)', en: 'Concept 1: Dockerfile syntax (LABEL: metadata)' }),
@@ -43,11 +38,11 @@ export default defineRule({
         const raw = ctx.text.slice(args[0].start, args[args.length - 1].end).replace(/^"(.*)"$/, '$1');
         const value = raw.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
         fix = {
-          title: { ko: '`LABEL maintainer=…`로 바꾸기', en: 'Change to `LABEL maintainer=…`' },
-          edits: [{ start: ins.start, end: args[args.length - 1].end, text: `${ctx.keyword('LABEL')} maintainer="${value}"` }],
+          messageId: 'changeToLabelMaintainer',
+          edits: [{ start: ins.start, end: args[args.length - 1].end, text: `${ctx.facts.keyword('LABEL')} maintainer="${value}"` }],
         };
       }
-      ctx.report({ start: ins.start, end: ins.keywordEnd, fix });
+      ctx.report({ messageId: 'maintainerDeprecated', start: ins.start, end: ins.keywordEnd, fix });
     }
   },
 });

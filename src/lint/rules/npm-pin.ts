@@ -1,7 +1,7 @@
-import { npmOperands, npmSub, NPM_INSTALL } from '../commands';
+import { npmOperands, npmSub, NPM_INSTALL } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
+import { listPackages } from '../facts/packages';
 import { defineRule } from '../rule';
-import { listPackages } from './apt-pin';
 
 /** `express`, `@scope/pkg` without `@version`; not paths, URLs, tarballs or git specs. */
 function unpinned(spec: string): boolean {
@@ -17,38 +17,31 @@ export default defineRule({
     severity: 'info',
     hadolint: 'DL3016',
     title: { ko: 'npm 패키지 버전 고정', en: 'Pin npm package versions' },
-    message: {
-      ko: '버전이 고정되지 않은 npm 패키지: {packages}. `패키지@버전`으로 고정하세요.',
-      en: 'Unpinned npm packages: {packages}. Pin them as `package@version`.',
+    messages: {
+      npmPin: {
+        ko: '버전이 고정되지 않은 npm 패키지: {packages}. `패키지@버전`으로 고정하세요.',
+        en: 'Unpinned npm packages: {packages}. Pin them as `package@version`.',
+      },
     },
-    explanation: {
-      ko: [
-        '`npm install 패키지`는 그때그때의 최신 버전을 설치합니다. 애플리케이션 의존성은 `package.json`/`package-lock.json`으로 관리하고, 전역 도구는 `pm2@5.4.2`처럼 버전을 적으세요.',
-        '',
-        '```dockerfile',
-        'RUN npm install -g pm2@5.4.2',
-        '```',
-      ].join('\n'),
-      en: [
-        '`npm install package` installs whatever is latest. Manage application dependencies through `package.json`/`package-lock.json`, and give global tools a version, e.g. `pm2@5.4.2`.',
-        '',
-        '```dockerfile',
-        'RUN npm install -g pm2@5.4.2',
-        '```',
-      ].join('\n'),
+    docs: {
+      description: {
+        ko: '`npm install 패키지`는 그때그때의 최신 버전을 설치합니다. 애플리케이션 의존성은 `package.json`/`package-lock.json`으로 관리하고, 전역 도구는 `pm2@5.4.2`처럼 버전을 적으세요.',
+        en: '`npm install package` installs whatever is latest. Manage application dependencies through `package.json`/`package-lock.json`, and give global tools a version, e.g. `pm2@5.4.2`.',
+      },
+      example: 'RUN npm install -g pm2@5.4.2',
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 1: Dockerfile 기본 문법 (`COPY package*.json ./`, `RUN npm install`)', en: 'Concept 1: Dockerfile syntax (`COPY package*.json ./`, `RUN npm install`)' }),
     fixable: false,
   },
   check(ctx) {
-    for (const run of ctx.runs) {
-      if (!ctx.posix(run)) continue;
-      for (const c of ctx.commands(run)) {
+    for (const run of ctx.facts.runs) {
+      if (!ctx.facts.posix(run)) continue;
+      for (const c of ctx.facts.commands(run)) {
         const sub = npmSub(c);
         if (!sub || !NPM_INSTALL.has(sub.value)) continue;
         const loose = npmOperands(c, sub).filter((w) => !w.dynamic && unpinned(w.value));
         if (loose.length === 0) continue;
-        ctx.report({ start: loose[0].start, end: loose[loose.length - 1].end, args: { packages: listPackages(loose.map((w) => w.value)) } });
+        ctx.report({ messageId: 'npmPin', start: loose[0].start, end: loose[loose.length - 1].end, data: { packages: listPackages(loose.map((w) => w.value)) } });
       }
     }
   },

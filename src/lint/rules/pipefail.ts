@@ -17,50 +17,46 @@ export default defineRule({
     severity: 'warning',
     hadolint: 'DL4006',
     title: { ko: '파이프 전에 `pipefail` 설정', en: 'Set `pipefail` before piping' },
-    message: {
-      ko: '파이프(`|`)의 앞 명령이 실패해도 마지막 명령이 성공하면 RUN이 성공합니다. `SHELL`에 `-o pipefail`을 설정하세요.',
-      en: 'If a command before `|` fails but the last one succeeds, the RUN still succeeds. Set `-o pipefail` in `SHELL`.',
+    messages: {
+      pipefail: {
+        ko: '파이프(`|`)의 앞 명령이 실패해도 마지막 명령이 성공하면 RUN이 성공합니다. `SHELL`에 `-o pipefail`을 설정하세요.',
+        en: 'If a command before `|` fails but the last one succeeds, the RUN still succeeds. Set `-o pipefail` in `SHELL`.',
+      },
+      addPipefailShell: { ko: '`SHELL`에 pipefail 설정 추가', en: 'Add a `SHELL` with pipefail' },
     },
-    explanation: {
-      ko: [
-        '`RUN wget -O - https://example.com/install.sh | sh`에서 다운로드가 실패해도 `sh`가 성공하면 빌드는 계속됩니다. `pipefail`을 켜면 파이프 중 하나라도 실패할 때 RUN이 실패합니다. Alpine은 bash가 없으니 `/bin/ash`를 쓰세요.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '`RUN wget -O - https://example.com/install.sh | sh`에서 다운로드가 실패해도 `sh`가 성공하면 빌드는 계속됩니다. `pipefail`을 켜면 파이프 중 하나라도 실패할 때 RUN이 실패합니다. Alpine은 bash가 없으니 `/bin/ash`를 쓰세요.',
+        en: 'In `RUN wget -O - https://example.com/install.sh | sh`, a failed download goes unnoticed when `sh` succeeds. With `pipefail` the RUN fails if any part of the pipe fails. Alpine has no bash: use `/bin/ash` there.',
+      },
+      example: [
         'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
         'RUN wget -O - https://example.com/install.sh | sh',
-        '```',
-      ].join('\n'),
-      en: [
-        'In `RUN wget -O - https://example.com/install.sh | sh`, a failed download goes unnoticed when `sh` succeeds. With `pipefail` the RUN fails if any part of the pipe fails. Alpine has no bash: use `/bin/ash` there.',
-        '',
-        '```dockerfile',
-        'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-        'RUN wget -O - https://example.com/install.sh | sh',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.basicsInstructions, { ko: 'Dockerfile 주요 명령어 (RUN: 명령 실행)', en: 'Main instructions (RUN: run commands)' }),
     fixable: true,
   },
   check(ctx) {
-    for (const run of ctx.runs) {
+    for (const run of ctx.facts.runs) {
       if (run.isJsonForm) continue;
-      const shell = ctx.shellAt(run);
+      const shell = ctx.facts.shellAt(run);
       if (!shell.posix || shell.pipefail) continue;
-      const script = ctx.script(run);
+      const script = ctx.facts.script(run);
       if (!script.hasPipe) continue;
       const cmds = script.commands;
       const pipeAt = cmds.findIndex((c) => c.next === '|');
       if (pipeAt === -1) continue;
       if (cmds.slice(0, pipeAt).some(setsPipefail)) continue;
-      const os = ctx.os(run.stage);
-      const SHELL = ctx.keyword('SHELL');
+      const os = ctx.facts.os(run.stage);
+      const SHELL = ctx.facts.keyword('SHELL');
       const line = os === 'alpine' ? `${SHELL} ["/bin/ash", "-eo", "pipefail", "-c"]` : os === 'debian' || os === 'rhel' ? `${SHELL} ["/bin/bash", "-o", "pipefail", "-c"]` : null;
       const first = cmds[pipeAt];
       ctx.report({
+        messageId: 'pipefail',
         start: first.start,
         end: cmds[pipeAt + 1]?.end ?? first.end,
-        fix: line && !shell.explicit ? { title: { ko: '`SHELL`에 pipefail 설정 추가', en: 'Add a `SHELL` with pipefail' }, edits: [insertLineBefore(ctx, run, line)] } : null,
+        fix: line && !shell.explicit ? { messageId: 'addPipefailShell', edits: [insertLineBefore(ctx.facts, run, line)] } : null,
       });
     }
   },

@@ -1,8 +1,8 @@
 import { courseRef, SESSIONS } from '../course';
+import { lastUser } from '../facts/instructions';
 import { userFixEdits, userSetup } from '../fixes';
 import { defineRule } from '../rule';
-import { NON_ROOT_EXPLANATION } from '../lessons';
-import { lastUser } from './missing-user';
+import { NON_ROOT_DOCS } from '../lessons';
 
 /** `root`, `0`, `root:group`, `0:0`. */
 export function isRootUser(value: string): boolean {
@@ -17,11 +17,14 @@ export default defineRule({
     severity: 'warning',
     hadolint: 'DL3002',
     title: { ko: '마지막 USER가 root가 아니어야 함', en: 'Last USER should not be root' },
-    message: {
-      ko: '최종 스테이지의 마지막 `USER` 값이 `{user}`이므로 컨테이너가 root로 실행됩니다.',
-      en: 'The final stage’s last `USER` is `{user}`, so the container runs as root.',
+    messages: {
+      rootUser: {
+        ko: '최종 스테이지의 마지막 `USER` 값이 `{user}`이므로 컨테이너가 root로 실행됩니다.',
+        en: 'The final stage’s last `USER` is `{user}`, so the container runs as root.',
+      },
+      addUser: { ko: '`{user}` 사용자로 실행하도록 추가', en: 'Add a `{user}` user and switch to it' },
     },
-    explanation: NON_ROOT_EXPLANATION,
+    docs: NON_ROOT_DOCS,
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 3: 베스트 프랙티스 (❌ `USER root` → ✅ `USER appuser`)', en: 'Concept 3: best practices (❌ `USER root` → ✅ `USER appuser`)' }),
     fixable: true,
   },
@@ -30,27 +33,28 @@ export default defineRule({
     const final = stages[stages.length - 1];
     if (!final) return;
     const user = lastUser(final);
-    if (!user || ctx.os(final) === 'windows') return;
+    if (!user || ctx.facts.os(final) === 'windows') return;
     const arg = user.args[0];
     if (!arg) return;
     let value: string | null = arg.value;
     if (value.includes('$')) {
       // `USER $APP_USER`: judge by the value it resolves to, if any.
       const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/.exec(value);
-      value = m ? ctx.variableAt(user, m[1]) ?? null : null;
+      value = m ? ctx.facts.variableAt(user, m[1]) ?? null : null;
       if (value === null) return;
     }
     if (!isRootUser(value)) return;
-    const setup = user.stage === final ? userSetup(ctx, final) : null;
+    const setup = user.stage === final ? userSetup(ctx.facts, final) : null;
     ctx.report({
+      messageId: 'rootUser',
       start: arg.start,
       end: arg.end,
-      args: { user: arg.value },
+      data: { user: arg.value },
       fix: setup
         ? {
-            title: { ko: '`{user}` 사용자로 실행하도록 추가', en: 'Add a `{user}` user and switch to it' },
-            args: { user: setup.user },
-            edits: userFixEdits(ctx, final, setup),
+            messageId: 'addUser',
+            data: { user: setup.user },
+            edits: userFixEdits(ctx.facts, final, setup),
           }
         : null,
     });

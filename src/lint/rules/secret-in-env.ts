@@ -34,26 +34,20 @@ export default defineRule({
     hadolint: 'DL3064',
     buildkit: 'SecretsUsedInArgOrEnv',
     title: { ko: 'ARG/ENV에 비밀 값 넣지 않기', en: 'Keep secrets out of ARG and ENV' },
-    message: {
-      ko: '`{name}`은(는) 비밀 값으로 보입니다. `{keyword}` 값은 이미지 기록(`docker history`)과 설정에 남습니다. 빌드에는 `RUN --mount=type=secret`, 실행에는 `docker run -e`를 쓰세요.',
-      en: '`{name}` looks like a secret. `{keyword}` values stay in the image history (`docker history`) and config. Use `RUN --mount=type=secret` to build and `docker run -e` to run.',
+    messages: {
+      secretInEnv: {
+        ko: '`{name}`은(는) 비밀 값으로 보입니다. `{keyword}` 값은 이미지 기록(`docker history`)과 설정에 남습니다. 빌드에는 `RUN --mount=type=secret`, 실행에는 `docker run -e`를 쓰세요.',
+        en: '`{name}` looks like a secret. `{keyword}` values stay in the image history (`docker history`) and config. Use `RUN --mount=type=secret` to build and `docker run -e` to run.',
+      },
     },
-    explanation: {
-      ko: [
-        '`ENV`는 이미지에 그대로 저장되어 이미지를 받은 누구나 `docker inspect`로 볼 수 있고, `ARG`도 빌드 기록에 남습니다. 비밀번호나 토큰은 과정의 예처럼 컨테이너를 실행할 때 `-e POSTGRES_PASSWORD=…`로 넘기거나, 빌드 중에만 필요하면 시크릿 마운트를 쓰세요.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '`ENV`는 이미지에 그대로 저장되어 이미지를 받은 누구나 `docker inspect`로 볼 수 있고, `ARG`도 빌드 기록에 남습니다. 비밀번호나 토큰은 과정의 예처럼 컨테이너를 실행할 때 `-e POSTGRES_PASSWORD=…`로 넘기거나, 빌드 중에만 필요하면 시크릿 마운트를 쓰세요.',
+        en: '`ENV` is stored in the image, visible to anyone with `docker inspect`; `ARG` stays in the build history. Pass passwords and tokens when running, `-e POSTGRES_PASSWORD=…` as in the course, or use a secret mount when only the build needs them.',
+      },
+      example: [
         'RUN --mount=type=secret,id=npm_token \\',
         '    NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci',
-        '```',
-      ].join('\n'),
-      en: [
-        '`ENV` is stored in the image, visible to anyone with `docker inspect`; `ARG` stays in the build history. Pass passwords and tokens when running, `-e POSTGRES_PASSWORD=…` as in the course, or use a secret mount when only the build needs them.',
-        '',
-        '```dockerfile',
-        'RUN --mount=type=secret,id=npm_token \\',
-        '    NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '함께 생각해보기: 보안 고려 (Dockerfile에서 보안을 위해 주의할 점)', en: 'Discussion: security (what to watch for in a Dockerfile)' }),
@@ -63,7 +57,7 @@ export default defineRule({
     for (const ins of ctx.doc.instructions) {
       if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
       for (const p of ins.properties) {
-        if (looksSecret(p.name)) ctx.report({ start: p.nameStart, end: p.nameEnd, args: { name: p.name, keyword: ins.keyword } });
+        if (looksSecret(p.name)) ctx.report({ messageId: 'secretInEnv', start: p.nameStart, end: p.nameEnd, data: { name: p.name, keyword: ins.keyword } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import type { EditSpec } from '../context';
+import type { EditSpec } from '../rule';
 import { courseRef, SESSIONS } from '../course';
 import { defineRule } from '../rule';
 
@@ -9,26 +9,21 @@ export default defineRule({
     severity: 'warning',
     buildkit: 'StageNameCasing',
     title: { ko: '스테이지 이름은 소문자로', en: 'Stage names in lowercase' },
-    message: {
-      ko: '스테이지 이름 `{name}`은(는) 소문자(`{lower}`)로 쓰세요.',
-      en: 'Write the stage name `{name}` in lowercase: `{lower}`.',
+    messages: {
+      stageNameCasing: {
+        ko: '스테이지 이름 `{name}`은(는) 소문자(`{lower}`)로 쓰세요.',
+        en: 'Write the stage name `{name}` in lowercase: `{lower}`.',
+      },
+      renameToLowercase: { ko: '`{lower}`(으)로 이름 바꾸기(참조 포함)', en: 'Rename to `{lower}` (with references)' },
     },
-    explanation: {
-      ko: [
-        '스테이지 이름은 대소문자를 구분하지 않고 내부적으로 소문자로 바뀝니다. 처음부터 소문자로 쓰면 `COPY --from=`에서 헷갈리지 않습니다.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '스테이지 이름은 대소문자를 구분하지 않고 내부적으로 소문자로 바뀝니다. 처음부터 소문자로 쓰면 `COPY --from=`에서 헷갈리지 않습니다.',
+        en: 'Stage names are case-insensitive and lowercased internally. Writing them in lowercase keeps `COPY --from=` references unambiguous.',
+      },
+      example: [
         'FROM node:18-alpine AS builder',
         'COPY --from=builder /app/dist ./dist',
-        '```',
-      ].join('\n'),
-      en: [
-        'Stage names are case-insensitive and lowercased internally. Writing them in lowercase keeps `COPY --from=` references unambiguous.',
-        '',
-        '```dockerfile',
-        'FROM node:18-alpine AS builder',
-        'COPY --from=builder /app/dist ./dist',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 2: 멀티스테이지 빌드 (`AS builder`)', en: 'Concept 2: multi-stage builds (`AS builder`)' }),
@@ -63,10 +58,11 @@ export default defineRule({
         }
       }
       ctx.report({
+        messageId: 'stageNameCasing',
         start: nameArg.start,
         end: nameArg.end,
-        args: { name, lower },
-        fix: { title: { ko: '`{lower}`(으)로 이름 바꾸기(참조 포함)', en: 'Rename to `{lower}` (with references)' }, args: { lower }, edits },
+        data: { name, lower },
+        fix: { messageId: 'renameToLowercase', data: { lower }, edits },
       });
     }
   },

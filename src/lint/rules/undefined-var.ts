@@ -1,11 +1,9 @@
 import { courseRef, SESSIONS } from '../course';
+import { PLATFORM_ARGS } from '../facts/variables';
 import { insertLinesAfter } from '../fixes';
 import type { Stage } from '../parse/model';
 import { defineRule } from '../rule';
-import { closest } from '../text';
-
-/** Build args BuildKit defines in the global scope (usable in a stage once declared with `ARG NAME`). */
-export const PLATFORM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE']);
+import { closest } from '../spelling';
 
 /** Variables base images commonly set: using one before this Dockerfile sets it is normal. */
 const BASE_ENV = new Set(['PATH', 'HOME', 'LANG', 'LANGUAGE', 'LC_ALL', 'TERM', 'SHELL', 'USER', 'HOSTNAME', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_PATH', 'LD_LIBRARY_PATH', 'PKG_CONFIG_PATH', 'CARGO_HOME', 'RUSTUP_HOME', 'GEM_HOME', 'BUNDLE_PATH', 'MAVEN_HOME', 'GRADLE_HOME', 'DOTNET_ROOT']);
@@ -20,30 +18,30 @@ export default defineRule({
     severity: 'warning',
     buildkit: 'UndefinedVar',
     title: { ko: '정의되지 않은 변수', en: 'Undefined variable' },
-    message: {
-      ko: '`${name}` 변수가 이 스테이지에 정의되어 있지 않아 빈 문자열이 됩니다.',
-      en: '`${name}` is not defined in this stage and expands to an empty string.',
+    messages: {
+      undefinedVar: {
+        ko: '`${name}` 변수가 이 스테이지에 정의되어 있지 않아 빈 문자열이 됩니다.',
+        en: '`${name}` is not defined in this stage and expands to an empty string.',
+      },
+      declareArg: { ko: '이 스테이지에 `ARG {name}` 추가', en: 'Add `ARG {name}` to this stage' },
+      changeToGuess: { ko: '`{guess}`(으)로 바꾸기', en: 'Change to `{guess}`' },
+      declareInStage: {
+        ko: '`${name}`: `FROM` 앞에 선언된 ARG는 스테이지 안에서 보이지 않습니다. 이 스테이지에 `ARG {name}` 줄을 추가하세요.',
+        en: '`${name}`: an ARG declared before `FROM` is not visible inside a stage. Add `ARG {name}` to this stage.',
+      },
+      definedLater: { ko: '`${name}` 변수는 이 줄보다 뒤에서 정의됩니다. 사용하기 전에 `ARG`/`ENV`로 정의하세요.', en: '`${name}` is defined after this line. Define it with `ARG`/`ENV` before using it.' },
+      didYouMean: { ko: '`${name}` 변수가 정의되어 있지 않습니다. `${guess}`의 오타인가요?', en: '`${name}` is not defined. Did you mean `${guess}`?' },
     },
-    explanation: {
-      ko: [
-        '`COPY`, `ENV`, `WORKDIR` 같은 명령어의 `$변수`는 빌드할 때 `ARG`/`ENV` 값으로 바뀝니다. 정의되지 않은 변수는 조용히 빈 문자열이 됩니다. 특히 `FROM` 앞의 `ARG`는 `FROM`에서만 보이므로, 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '`COPY`, `ENV`, `WORKDIR` 같은 명령어의 `$변수`는 빌드할 때 `ARG`/`ENV` 값으로 바뀝니다. 정의되지 않은 변수는 조용히 빈 문자열이 됩니다. 특히 `FROM` 앞의 `ARG`는 `FROM`에서만 보이므로, 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다.',
+        en: 'A `$variable` in `COPY`, `ENV`, `WORKDIR` and friends is replaced at build time by an `ARG`/`ENV` value; an undefined one silently becomes an empty string. An `ARG` before `FROM` is only visible to `FROM`: to use it inside a stage, declare it again with `ARG NAME`.',
+      },
+      example: [
         'ARG VERSION=1.0',
         'FROM alpine:3.20',
         'ARG VERSION',
         'LABEL version=$VERSION',
-        '```',
-      ].join('\n'),
-      en: [
-        'A `$variable` in `COPY`, `ENV`, `WORKDIR` and friends is replaced at build time by an `ARG`/`ENV` value; an undefined one silently becomes an empty string. An `ARG` before `FROM` is only visible to `FROM`: to use it inside a stage, declare it again with `ARG NAME`.',
-        '',
-        '```dockerfile',
-        'ARG VERSION=1.0',
-        'FROM alpine:3.20',
-        'ARG VERSION',
-        'LABEL version=$VERSION',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.basicsInstructions, { ko: 'Dockerfile 주요 명령어 (ARG: 빌드 시 변수 설정, ENV: 환경 변수 설정)', en: 'Main instructions (ARG: build-time variables, ENV: environment variables)' }),
@@ -56,9 +54,9 @@ export default defineRule({
     for (const stage of ctx.doc.stages) {
       const inherited = new Set<string>();
       for (let s: Stage | null = stage.parent; s; s = s.parent) for (const i of s.instructions) if (i.keyword === 'ENV') for (const p of i.properties) inherited.add(p.name);
-      const root = ctx.rootImage(stage);
+      const root = ctx.facts.rootImage(stage);
       const fromScratch = root?.path === 'scratch';
-      const windows = ctx.os(stage) === 'windows';
+      const windows = ctx.facts.os(stage) === 'windows';
       // Where each name is declared in this stage (ARG always counts; ENV unless a base image commonly sets it).
       const lastDecl = new Map<string, number>();
       stage.instructions.forEach((i, k) => {
@@ -79,13 +77,10 @@ export default defineRule({
               ctx.report({
                 start: v.start,
                 end: v.end,
-                args: { name },
-                message: {
-                  ko: '`${name}`: `FROM` 앞에 선언된 ARG는 스테이지 안에서 보이지 않습니다. 이 스테이지에 `ARG {name}` 줄을 추가하세요.',
-                  en: '`${name}`: an ARG declared before `FROM` is not visible inside a stage. Add `ARG {name}` to this stage.',
-                },
+                data: { name },
+                messageId: 'declareInStage',
                 fix: first
-                  ? { title: { ko: '이 스테이지에 `ARG {name}` 추가', en: 'Add `ARG {name}` to this stage' }, args: { name }, edits: [insertLinesAfter(ctx, stage.from, [`${ctx.keyword('ARG')} ${name}`])] }
+                  ? { messageId: 'declareArg', data: { name }, edits: [insertLinesAfter(ctx.facts, stage.from, [`${ctx.facts.keyword('ARG')} ${name}`])] }
                   : null,
               });
               continue;
@@ -94,8 +89,8 @@ export default defineRule({
               ctx.report({
                 start: v.start,
                 end: v.end,
-                args: { name },
-                message: { ko: '`${name}` 변수는 이 줄보다 뒤에서 정의됩니다. 사용하기 전에 `ARG`/`ENV`로 정의하세요.', en: '`${name}` is defined after this line. Define it with `ARG`/`ENV` before using it.' },
+                data: { name },
+                messageId: 'definedLater',
               });
               continue;
             }
@@ -107,14 +102,14 @@ export default defineRule({
               ctx.report({
                 start: v.start,
                 end: v.end,
-                args: { name, guess },
-                message: { ko: '`${name}` 변수가 정의되어 있지 않습니다. `${guess}`의 오타인가요?', en: '`${name}` is not defined. Did you mean `${guess}`?' },
-                fix: { title: { ko: '`{guess}`(으)로 바꾸기', en: 'Change to `{guess}`' }, args: { guess }, edits: [replaceName(ctx.text, v.start, v.end, name, guess)] },
+                data: { name, guess },
+                messageId: 'didYouMean',
+                fix: { messageId: 'changeToGuess', data: { guess }, edits: [replaceName(ctx.text, v.start, v.end, name, guess)] },
               });
               continue;
             }
             // On scratch there is no base image environment that could define it.
-            if (fromScratch) ctx.report({ start: v.start, end: v.end, args: { name } });
+            if (fromScratch) ctx.report({ messageId: 'undefinedVar', start: v.start, end: v.end, data: { name } });
           }
         }
         if (ins.keyword === 'ARG' || ins.keyword === 'ENV') for (const p of ins.properties) declared.add(p.name);

@@ -17,26 +17,21 @@ export default defineRule({
     hadolint: 'DL3000',
     buildkit: 'WorkdirRelativePath',
     title: { ko: 'WORKDIR은 절대 경로로', en: 'Use an absolute WORKDIR' },
-    message: {
-      ko: '`WORKDIR {path}`의 경로는 상대 경로라 베이스 이미지의 작업 디렉토리에 따라 위치가 달라집니다. `/app`처럼 절대 경로를 쓰세요.',
-      en: '`WORKDIR {path}` is relative, so where it lands depends on the base image’s working directory. Use an absolute path such as `/app`.',
+    messages: {
+      workdirRelative: {
+        ko: '`WORKDIR {path}`의 경로는 상대 경로라 베이스 이미지의 작업 디렉토리에 따라 위치가 달라집니다. `/app`처럼 절대 경로를 쓰세요.',
+        en: '`WORKDIR {path}` is relative, so where it lands depends on the base image’s working directory. Use an absolute path such as `/app`.',
+      },
+      changeToJoined: { ko: '`{joined}`(으)로 바꾸기', en: 'Change to `{joined}`' },
     },
-    explanation: {
-      ko: [
-        '`WORKDIR`은 이후 `RUN`, `COPY`, `CMD`가 실행되는 디렉토리를 정합니다. 상대 경로는 이전 WORKDIR(베이스 이미지가 정한 것일 수도 있음)에 이어 붙으므로, 베이스 이미지가 바뀌면 파일 위치도 바뀝니다. 과정의 예처럼 절대 경로를 쓰세요.',
-        '',
-        '```dockerfile',
+    docs: {
+      description: {
+        ko: '`WORKDIR`은 이후 `RUN`, `COPY`, `CMD`가 실행되는 디렉토리를 정합니다. 상대 경로는 이전 WORKDIR(베이스 이미지가 정한 것일 수도 있음)에 이어 붙으므로, 베이스 이미지가 바뀌면 파일 위치도 바뀝니다. 과정의 예처럼 절대 경로를 쓰세요.',
+        en: '`WORKDIR` sets the directory later `RUN`, `COPY` and `CMD` run in. A relative path is appended to the previous WORKDIR (possibly the base image’s), so a new base image moves your files. Use an absolute path, as the course does.',
+      },
+      example: [
         '# 작업 디렉토리 설정',
         'WORKDIR /app',
-        '```',
-      ].join('\n'),
-      en: [
-        '`WORKDIR` sets the directory later `RUN`, `COPY` and `CMD` run in. A relative path is appended to the previous WORKDIR (possibly the base image’s), so a new base image moves your files. Use an absolute path, as the course does.',
-        '',
-        '```dockerfile',
-        '# set the working directory',
-        'WORKDIR /app',
-        '```',
       ].join('\n'),
     },
     course: courseRef(SESSIONS.dockerfileBestPractices, { ko: '개념 1: Dockerfile 기본 문법 (WORKDIR: 작업 디렉토리 설정)', en: 'Concept 1: Dockerfile syntax (WORKDIR: working directory)' }),
@@ -56,12 +51,13 @@ export default defineRule({
         }
         const joined = current !== null && !path.includes('$') && !current.includes('\\') ? `${current.replace(/\/+$/, '')}/${path.replace(/^\.\//, '')}` : null;
         ctx.report({
+          messageId: 'workdirRelative',
           start: args[0].start,
           end: args[args.length - 1].end,
-          args: { path },
+          data: { path },
           fix:
             joined && args.length === 1
-              ? { title: { ko: '`{joined}`(으)로 바꾸기', en: 'Change to `{joined}`' }, args: { joined }, edits: [{ start: args[0].start, end: args[0].end, text: joined }] }
+              ? { messageId: 'changeToJoined', data: { joined }, edits: [{ start: args[0].start, end: args[0].end, text: joined }] }
               : null,
         });
         current = joined;

@@ -1,4 +1,4 @@
-import { isYarnInstall, yarnSub } from '../commands';
+import { isYarnInstall, yarnSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
 import { defineRule } from '../rule';
@@ -10,42 +10,37 @@ export default defineRule({
     severity: 'info',
     hadolint: 'DL3060',
     title: { ko: 'yarn 캐시 정리', en: 'Clean the yarn cache' },
-    message: {
-      ko: '`yarn install` 뒤에 `yarn cache clean`이 없어 캐시가 이미지에 남습니다.',
-      en: '`yarn install` without `yarn cache clean` leaves the cache in the image.',
+    messages: {
+      yarnCacheClean: {
+        ko: '`yarn install` 뒤에 `yarn cache clean`이 없어 캐시가 이미지에 남습니다.',
+        en: '`yarn install` without `yarn cache clean` leaves the cache in the image.',
+      },
+      addYarnCacheClean: { ko: '`yarn cache clean` 추가', en: 'Add `yarn cache clean`' },
     },
-    explanation: {
-      ko: [
-        'yarn은 내려받은 패키지를 전역 캐시에 보관합니다. 배포되는 스테이지에서는 같은 RUN에서 지우세요.',
-        '',
-        '```dockerfile',
-        'RUN yarn install --frozen-lockfile && yarn cache clean',
-        '```',
-      ].join('\n'),
-      en: [
-        'yarn keeps downloaded packages in a global cache. In a stage that ships, clean it in the same RUN.',
-        '',
-        '```dockerfile',
-        'RUN yarn install --frozen-lockfile && yarn cache clean',
-        '```',
-      ].join('\n'),
+    docs: {
+      description: {
+        ko: 'yarn은 내려받은 패키지를 전역 캐시에 보관합니다. 배포되는 스테이지에서는 같은 RUN에서 지우세요.',
+        en: 'yarn keeps downloaded packages in a global cache. In a stage that ships, clean it in the same RUN.',
+      },
+      example: 'RUN yarn install --frozen-lockfile && yarn cache clean',
     },
     course: courseRef(SESSIONS.imageLayers, { ko: '개념 3: 이미지 최적화 기법 (불필요한 파일 제거)', en: 'Concept 3: image optimisation (remove unneeded files)' }),
     fixable: true,
   },
   check(ctx) {
-    for (const run of ctx.runs) {
-      if (!run.stage?.ships || !ctx.posix(run)) continue;
-      if (ctx.cacheMounts(run).some((t) => t.includes('yarn'))) continue;
-      const cmds = ctx.commands(run);
+    for (const run of ctx.facts.runs) {
+      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (ctx.facts.cacheMounts(run).some((t) => t.includes('yarn'))) continue;
+      const cmds = ctx.facts.commands(run);
       if (cmds.some((c) => yarnSub(c)?.value === 'cache')) continue;
       const install = cmds.find(isYarnInstall);
       if (!install) continue;
-      const edit = appendToRun(ctx, run, 'yarn cache clean');
+      const edit = appendToRun(ctx.facts, run, 'yarn cache clean');
       ctx.report({
+        messageId: 'yarnCacheClean',
         start: install.start,
         end: install.end,
-        fix: edit ? { title: { ko: '`yarn cache clean` 추가', en: 'Add `yarn cache clean`' }, edits: [edit] } : null,
+        fix: edit ? { messageId: 'addYarnCacheClean', edits: [edit] } : null,
       });
     }
   },

@@ -5,11 +5,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { pick, type Localized } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
-import { IncrementalLinter, lintText, mergeConfigs, type LintResult } from '../engine';
+import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult } from '../linter';
+import { explanation } from '../rule';
 import { loadHadolintConfig } from '../config';
 import { ignoreEdit } from '../ignore';
 import { INSTRUCTION_DOCS } from '../keywords';
-import { ruleById } from '../engine';
 import { SESSIONS } from '../course';
 import type { Finding, LintConfig, Severity, SeveritySetting } from '../types';
 
@@ -32,13 +32,6 @@ interface DocState {
 
 function toRange(r: Finding['range']): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-/** Where to read more about a rule: hadolint's wiki or Docker's build-check reference. */
-function docsLink(f: Finding): vscode.Uri | undefined {
-  if (f.hadolint) return vscode.Uri.parse(`https://github.com/hadolint/hadolint/wiki/${f.hadolint}`);
-  if (f.buildkit) return vscode.Uri.parse(`https://docs.docker.com/reference/build-checks/${f.buildkit.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`);
-  return undefined;
 }
 
 export class LintController implements vscode.Disposable {
@@ -135,8 +128,8 @@ export class LintController implements vscode.Disposable {
   private diagnostic(f: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
     d.source = 'docker-labs';
-    const target = docsLink(f);
-    d.code = target ? { value: f.rule, target } : f.rule;
+    const url = ruleById(f.rule)?.meta.docs.url;
+    d.code = url ? { value: f.rule, target: vscode.Uri.parse(url) } : f.rule;
     return d;
   }
 
@@ -193,7 +186,7 @@ export class LintController implements vscode.Disposable {
         if (i > 0) md.appendMarkdown('\n\n---\n\n');
         const ids = [f.rule, f.hadolint, f.buildkit].filter(Boolean).map((id) => `\`${id}\``).join(' · ');
         md.appendMarkdown(`**${pick(meta.title, lang)}** ${ids}\n\n`);
-        md.appendMarkdown(pick(meta.explanation, lang) + '\n\n');
+        md.appendMarkdown(explanation(meta, lang) + '\n\n');
         md.appendMarkdown(`*${vscode.l10n.t('Course')}: ${pick(meta.course.session.title, lang)} · ${pick(meta.course.section, lang)}*`);
       });
       return new vscode.Hover(md);

@@ -1,9 +1,10 @@
 // Shared by the linter's unit tests: run the engine, pick one rule's findings,
-// describe expectations by the text a finding's range covers.
+// describe expectations by the text a finding's range covers (the rule tables
+// use ./ruleTester.ts).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyEdits, lintText, type Finding, type LintOptions } from '../../../src/lint';
+import { lintText, type Finding, type LintOptions } from '../../../src/lint';
 import { LineIndex } from '../../../src/lint/parse/lines';
 import { DockerfileModel } from '../../../src/lint/parse/model';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -35,58 +36,6 @@ export function of(text: string, rule: string, options: LintOptions = {}): Findi
 export function covered(text: string, f: { range: Finding['range'] }): string {
   const lines = new LineIndex(text);
   return text.slice(lines.offset(f.range.start), lines.offset(f.range.end));
-}
-
-export interface Fires {
-  src: string;
-  /** Text the (first) finding's range must cover exactly. */
-  covers?: string;
-  /** 1-based line of the (first) finding. */
-  line?: number;
-  /** Number of findings of the rule (default: at least one). */
-  count?: number;
-  /** Message must match. */
-  message?: RegExp;
-  /** The finding offers a quick fix (true) or not (false); unchecked when absent. */
-  fix?: boolean;
-  /** The text after applying the (first) fix. */
-  fixed?: string;
-}
-
-export type Case = string | Fires;
-
-/** Table-driven cases for one rule: each `fires` case must report it, each `passes` case must not. */
-export function ruleCases(rule: string, table: { fires: Case[]; passes: string[] }): void {
-  describe(rule, () => {
-    table.fires.forEach((c, i) => {
-      const spec: Fires = typeof c === 'string' ? { src: c } : c;
-      it(`fires #${i + 1}: ${firstLine(spec.src)}`, () => {
-        const found = of(spec.src, rule);
-        if (spec.count !== undefined) assert.strictEqual(found.length, spec.count, describeFindings(spec.src, found));
-        else assert.ok(found.length > 0, `expected ${rule} in:\n${spec.src}\nfound: ${describeFindings(spec.src, run(spec.src))}`);
-        const f = found[0];
-        if (spec.covers !== undefined) assert.strictEqual(covered(spec.src, f), spec.covers);
-        if (spec.line !== undefined) assert.strictEqual(f.range.start.line + 1, spec.line);
-        if (spec.message) assert.match(f.message, spec.message);
-        if (spec.fix !== undefined) assert.strictEqual(!!f.fix, spec.fix, `fix expected: ${spec.fix}`);
-        if (spec.fixed !== undefined) {
-          assert.ok(f.fix, 'expected a fix');
-          assert.strictEqual(applyEdits(spec.src, f.fix.edits), spec.fixed);
-        }
-      });
-    });
-    table.passes.forEach((src, i) => {
-      it(`passes #${i + 1}: ${firstLine(src)}`, () => {
-        const found = of(src, rule);
-        assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), [], `unexpected ${rule} in:\n${src}`);
-      });
-    });
-  });
-}
-
-function firstLine(src: string): string {
-  const lines = src.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-  return (lines.find((l) => !/^FROM\b/i.test(l)) ?? lines[0] ?? '').slice(0, 60);
 }
 
 export function describeFindings(text: string, list: Finding[]): string {

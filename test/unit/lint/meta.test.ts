@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { INSTRUCTION_DOCS, RULES, resolveRule } from '../../../src/lint';
+import { explanation, INSTRUCTION_DOCS, RULES, resolveRule } from '../../../src/lint';
 import { repoRoot } from './helpers';
 
 const CATEGORIES = ['base-image', 'user', 'layer-cache', 'multi-stage', 'correctness', 'security', 'maintainability'];
@@ -24,12 +24,13 @@ describe('lint rule catalogue', () => {
       const m = rule.meta;
       assert.ok(CATEGORIES.includes(m.category));
       assert.ok(['error', 'warning', 'info', 'hint'].includes(m.severity));
-      for (const text of [m.title, m.message, m.explanation, m.course.section, m.course.session.title]) {
+      for (const text of [m.title, ...Object.values(m.messages), m.docs.description, m.course.section, m.course.session.title]) {
         assert.ok(text.ko.trim() && text.en.trim(), `${m.id}: missing text`);
         assert.match(text.ko, /[\uac00-\ud7a3]/, `${m.id}: Korean text expected`);
       }
-      assert.match(m.explanation.ko, /```dockerfile\n/, `${m.id}: explanation needs an example`);
-      assert.match(m.explanation.en, /```dockerfile\n/, `${m.id}: explanation needs an example`);
+      assert.ok(m.docs.example.trim(), `${m.id}: docs need an example`);
+      assert.match(explanation(m, 'ko'), /```dockerfile\n/, `${m.id}: explanation needs an example`);
+      assert.match(explanation(m, 'en'), /```dockerfile\n/, `${m.id}: explanation needs an example`);
       if (m.hadolint) assert.match(m.hadolint, /^DL\d{4}$/);
     });
   }

@@ -1,37 +1,11 @@
-// What every rule gets: the model, memoized derived facts (each RUN's commands,
-// the shell in effect, a stage's OS family and base image) and `report`. One
-// context per lint, shared by all rules, so nothing is parsed twice.
-import type { Localized } from '../util/i18n';
-import type { Lang } from '../util/i18n';
-import { imageOs, type OsFamily } from './images';
-import type { DockerfileModel, ImageRef, Instr, Stage } from './parse/model';
-import { basename, execCommand, tokenizeShell, wrappedCommands, type ShellCommand, type ShellScript } from './parse/shell';
-import type { RuleMeta } from './types';
-
-export interface EditSpec {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface FixSpec {
-  title: Localized;
-  args?: Record<string, string | number>;
-  edits: EditSpec[];
-}
-
-export interface ReportSpec {
-  start: number;
-  end: number;
-  /** Defaults to the rule's `meta.message`. */
-  message?: Localized;
-  args?: Record<string, string | number>;
-  fix?: FixSpec | null;
-}
-
-export interface RawFinding extends ReportSpec {
-  meta: RuleMeta;
-}
+// Facts about one parsed Dockerfile that several rules need, memoized: each
+// RUN's commands, the shell in effect, a stage's OS family and base image, the
+// variables in scope, how the file indents and cases keywords. One per lint,
+// shared by the rules (each through its own RuleContext), so nothing is
+// derived twice. Read-only for rules: nothing here reports.
+import { imageOs, type OsFamily } from '../images';
+import type { DockerfileModel, ImageRef, Instr, Stage } from '../parse/model';
+import { basename, execCommand, tokenizeShell, wrappedCommands, type ShellCommand, type ShellScript } from '../parse/shell';
 
 export interface ShellInfo {
   argv: string[];
@@ -45,24 +19,14 @@ export interface ShellInfo {
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
-export class LintContext {
-  /** The rule being run; `report` attributes findings to it. */
-  rule!: RuleMeta;
-  readonly findings: RawFinding[] = [];
+export class LintFacts {
   private readonly scripts = new Map<number, ShellScript>();
   private readonly commandLists = new Map<number, ShellCommand[]>();
   private readonly osCache = new Map<number, OsFamily>();
   private readonly shells = new Map<number, ShellInfo>();
   private runList?: Instr[];
 
-  constructor(
-    readonly doc: DockerfileModel,
-    readonly lang: Lang,
-  ) {}
-
-  report(spec: ReportSpec): void {
-    this.findings.push({ ...spec, meta: this.rule });
-  }
+  constructor(readonly doc: DockerfileModel) {}
 
   get text(): string {
     return this.doc.text;

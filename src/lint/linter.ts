@@ -1,11 +1,12 @@
-// Runs the rules over one parsed model and turns their reports into findings:
-// configuration (ignored rules, severity overrides) and ignore comments are
-// applied here, once, so rules only describe problems.
-import { pick, type Lang } from '../util/i18n';
-import { LintContext, type RawFinding } from './context';
+// Runs the rules over one parsed model, each with its own RuleContext, and
+// turns their reports into findings: message texts are resolved from
+// `meta.messages` here, and configuration (ignored rules, severity overrides)
+// and ignore comments are applied here, once, so rules only describe problems.
+import type { Lang } from '../util/i18n';
+import { LintFacts } from './facts/lintFacts';
 import { collectIgnores } from './ignore';
 import { DockerfileModel, SegmentCache } from './parse/model';
-import type { Rule } from './rule';
+import { formatMessage, messageOf, RuleContractError, type EditSpec, type MessageData, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { RULES } from './rules';
 import type { Finding, LintConfig, LintOptions, RuleMeta, Severity, SeveritySetting } from './types';
 
@@ -104,6 +105,8 @@ export interface LintResult {
 export interface EngineOptions extends LintOptions {
   /** Reuse parsed instructions across lints of the same document (see IncrementalLinter). */
   cache?: SegmentCache;
+  /** The rules to run (default: all of RULES); for tests of the rule contract and single-rule tools. */
+  rules?: readonly Rule[];
 }
 
 export function lintText(text: string, options: EngineOptions = {}): LintResult {
@@ -111,28 +114,26 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
   const config = resolveConfig(options.config);
   const ruleErrors: { rule: string; error: unknown }[] = [];
   let model: DockerfileModel;
+  const parseError = BY_ID.get('parse-error')!.meta;
   try {
     model = new DockerfileModel(text, options.cache);
   } catch (error) {
-    const meta = BY_ID.get('parse-error')!.meta;
     const detail = error instanceof Error ? error.message : String(error);
+    const data = { detail };
     return {
-      findings: [finding(meta, meta.severity, { line: 0, character: 0 }, { line: 0, character: 0 }, pick(meta.message, lang, { detail }))],
+      findings: [finding(parseError, 'parseError', parseError.severity, { line: 0, character: 0 }, { line: 0, character: 0 }, formatMessage(messageOf(parseError, 'parseError', data), lang, data))],
       model: null,
       ruleErrors,
     };
   }
 
-  const ctx = new LintContext(model, lang);
-  for (const p of model.problems) {
-    ctx.rule = BY_ID.get('parse-error')!.meta;
-    ctx.report({ start: p.start, end: p.end, args: { detail: p.message } });
-  }
-  for (const rule of RULES) {
+  const facts = new LintFacts(model);
+  const raws: RawFinding[] = [];
+  for (const p of model.problems) raws.push({ meta: parseError, start: p.start, end: p.end, messageId: 'parseError', data: { detail: p.message } });
+  for (const rule of options.rules ?? RULES) {
     if (config.off.has(rule.meta.id)) continue;
-    ctx.rule = rule.meta;
     try {
-      rule.check(ctx);
+      rule.check(ruleContext(rule, model, facts, raws));
     } catch (error) {
       ruleErrors.push({ rule: rule.meta.id, error });
     }
@@ -147,7 +148,7 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
 
   const out: Finding[] = [];
   const instructions = model.instructions;
-  for (const raw of ctx.findings) {
+  for (const raw of raws) {
     const meta = raw.meta;
     if (config.off.has(meta.id)) continue;
     if (ignoredBy(meta, ignores.global)) continue;
@@ -197,21 +198,52 @@ function instructionAt(list: DockerfileModel['instructions'], offset: number): n
   return found;
 }
 
+interface RawFinding extends ReportDescriptor {
+  meta: RuleMeta;
+}
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * The context one rule runs with: its own object (a rule cannot see or change
+ * what another reports), the shared facts, and a `report` that checks the
+ * contract before accepting a finding.
+ */
+function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[]): RuleContext {
+  const meta = rule.meta;
+  return Object.freeze({
+    id: meta.id,
+    doc,
+    text: doc.text,
+    options: NO_OPTIONS,
+    facts,
+    report(d: ReportDescriptor): void {
+      messageOf(meta, d.messageId, d.data);
+      if (d.fix) {
+        if (!meta.fixable) throw new RuleContractError(meta.id, `reported a fix but meta.fixable is false`);
+        messageOf(meta, d.fix.messageId, d.fix.data ?? d.data);
+      }
+      out.push({ ...d, meta });
+    },
+  });
+}
+
 function toFinding(model: DockerfileModel, raw: RawFinding, severity: Severity, lang: Lang): Finding {
   const meta = raw.meta;
   const lines = model.lines;
-  const f = finding(meta, severity, lines.position(raw.start), lines.position(Math.max(raw.start, raw.end)), pick(raw.message ?? meta.message, lang, raw.args));
+  const f = finding(meta, raw.messageId, severity, lines.position(raw.start), lines.position(Math.max(raw.start, raw.end)), formatMessage(meta.messages[raw.messageId], lang, raw.data));
   if (raw.fix && raw.fix.edits.length > 0) {
+    const data: MessageData | undefined = raw.fix.data ?? raw.data;
     f.fix = {
-      title: pick(raw.fix.title, lang, raw.fix.args ?? raw.args),
-      edits: raw.fix.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text })),
+      title: formatMessage(meta.messages[raw.fix.messageId], lang, data),
+      edits: raw.fix.edits.map((e: EditSpec) => ({ range: lines.range(e.start, e.end), newText: e.text })),
     };
   }
   return f;
 }
 
-function finding(meta: RuleMeta, severity: Severity, start: Finding['range']['start'], end: Finding['range']['end'], message: string): Finding {
-  const f: Finding = { rule: meta.id, severity, category: meta.category, range: { start, end }, message };
+function finding(meta: RuleMeta, messageId: string, severity: Severity, start: Finding['range']['start'], end: Finding['range']['end'], message: string): Finding {
+  const f: Finding = { rule: meta.id, severity, category: meta.category, range: { start, end }, messageId, message };
   if (meta.hadolint) f.hadolint = meta.hadolint;
   if (meta.buildkit) f.buildkit = meta.buildkit;
   return f;

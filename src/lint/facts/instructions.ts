@@ -1,0 +1,45 @@
+// Facts about instructions that several rules share (so no rule imports another).
+import type { Instr, Stage } from '../parse/model';
+
+/** The instruction keywords the builder knows. */
+export const KEYWORDS = [
+  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG',
+  'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+];
+
+/** Instructions whose arguments the builder reads itself: a `#` there is not a comment. */
+const NO_SHELL = new Set(['FROM', 'COPY', 'ADD', 'EXPOSE', 'USER', 'WORKDIR', 'STOPSIGNAL', 'ARG', 'ENV', 'LABEL', 'VOLUME', 'MAINTAINER']);
+
+/** The first argument that starts a would-be trailing comment on the same line as the argument before it, if any. */
+export function inlineCommentArg(ins: Instr) {
+  if (!NO_SHELL.has(ins.keyword) || ins.heredocs.length > 0) return null;
+  // No `#` on the logical line: nothing to look at (and no need to split the arguments).
+  const hashAt = ins.doc.text.indexOf('#', ins.keywordEnd);
+  if (hashAt === -1 || hashAt >= ins.logicalEnd || ins.isJsonForm) return null;
+  const args = ins.args;
+  const lines = ins.doc.lines;
+  const text = ins.doc.text;
+  return (
+    args.find((a, i) => {
+      if (i === 0 || !a.value.startsWith('#') || lines.lineOf(a.start) !== lines.lineOf(args[i - 1].end)) return false;
+      // `LABEL a="x # y"`: inside quotes it is part of the value.
+      let quote = '';
+      for (let k = args[0].start; k < a.start; k++) {
+        const c = text[k];
+        if (c === ins.doc.escape) k++;
+        else if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+      }
+      return quote === '';
+    }) ?? null
+  );
+}
+
+/** The last USER instruction in the stage or the stages it builds on. */
+export function lastUser(stage: Stage) {
+  for (let s: Stage | null = stage; s; s = s.parent) {
+    for (let k = s.instructions.length - 1; k >= 0; k--) if (s.instructions[k].keyword === 'USER') return s.instructions[k];
+  }
+  return null;
+}
