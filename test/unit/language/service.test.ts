@@ -87,14 +87,24 @@ describe('language: the service behind our documentation', () => {
   });
 
   it('the snippets follow the pillars: the linter finds nothing about base image, user, cache order or stages', () => {
-    const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'dockerfile.code-snippets'), 'utf8')) as Record<string, { body: string[]; description: string }>;
-    assert.strictEqual(Object.keys(snippets).length, 3);
+    const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(root, 'snippets', `dockerfile.${lang}.code-snippets`), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>;
     const pillarRules = new Set(RULES.filter((r) => ['base-image', 'user', 'layer-cache', 'multi-stage'].includes(r.meta.category)).map((r) => r.meta.id));
-    for (const [name, s] of Object.entries(snippets)) {
-      assert.match(s.description, /^%snippet\.\w+\.description%$/, name);
+    for (const s of Object.values(read('en'))) {
       const text = s.body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
       const findings = lintText(text).findings.filter((f) => pillarRules.has(f.rule));
-      assert.deepStrictEqual(findings.map((f) => `${f.rule}: ${f.message}`), [], name);
+      assert.deepStrictEqual(findings.map((f) => `${f.rule}: ${f.message}`), [], s.prefix[0]);
     }
+  });
+
+  it('the Korean and English snippet files (chosen by package.nls*.json) differ only in their words', () => {
+    const read = (lang: string) => Object.entries(JSON.parse(fs.readFileSync(path.join(root, 'snippets', `dockerfile.${lang}.code-snippets`), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>);
+    const en = read('en');
+    const ko = read('ko');
+    assert.deepStrictEqual(en.map(([, s]) => s.prefix[0]), ['node-app', 'multi-stage', 'python-slim']);
+    assert.deepStrictEqual(ko.map(([, s]) => [s.prefix, s.body]), en.map(([, s]) => [s.prefix, s.body]));
+    for (const [name, s] of ko) assert.match(name + s.description, /[\uac00-\ud7a3]/);
+    const nls = (file: string) => (JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>)['snippets.dockerfile.path'];
+    assert.strictEqual(nls('package.nls.json'), './snippets/dockerfile.en.code-snippets');
+    assert.strictEqual(nls('package.nls.ko.json'), './snippets/dockerfile.ko.code-snippets');
   });
 });
