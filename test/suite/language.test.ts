@@ -206,8 +206,11 @@ describe('language: Dockerfile editing', function () {
     const snippets = items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
     const find = (prefix: string) => snippets.find((i) => labelOf(i) === prefix);
     for (const prefix of ['node-app', 'multi-stage', 'python-slim']) assert.ok(find(prefix), `${prefix} in ${snippets.map(labelOf).join(', ')}`);
-    const text = (i: vscode.CompletionItem | undefined) => JSON.stringify([i?.detail, i?.documentation, i?.label]);
-    assert.match(text(find('node-app')), ko ? /소스보다 package\*\.json을 먼저/ : /package\*\.json copied and installed before the source/);
+    const node = find('node-app');
+    assert.match(docOf(node), ko ? /소스보다 package\*\.json을 먼저/ : /package\*\.json copied and installed before the source/);
+    assert.equal(node?.detail, ko ? 'Node.js 앱 (의존성 먼저)' : 'Node.js app (dependencies first)');
+    const body = node?.insertText instanceof vscode.SnippetString ? node.insertText.value : '';
+    assert.ok(body.indexOf('COPY package*.json ./') < body.indexOf('COPY . .'), body);
   });
 
   it('co-existence: a feature set to "off" is not provided, "auto" without a peer is', async () => {

@@ -81,6 +81,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
 
   apply();
   context.subscriptions.push(
+    // Snippets and .dockerignore entries are lessons of ours that no peer offers: always on.
+    vscode.languages.registerCompletionItemProvider(DOCKERFILE_SELECTOR, { provideCompletionItems: async (doc, at) => (await load()).snippets(doc, at) }),
     vscode.languages.registerCompletionItemProvider(DOCKERIGNORE_SELECTOR, { provideCompletionItems: async (doc, at) => (await load()).dockerignoreCompletion(doc, at) }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (isDockerfile(doc)) void load();

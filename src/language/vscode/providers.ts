@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type * as lsp from 'vscode-languageserver-types';
 import { uiLang } from '../../util/vscode/lang';
 import { DOCKERIGNORE_ENTRIES } from '../dockerignore';
+import { DOCKERFILE_SNIPPETS } from '../snippets';
 import { DockerfileLanguage, type OutlineNode } from '../service';
 import { pick } from '../../util/i18n';
 
@@ -143,6 +144,24 @@ export class LanguageProviders {
       action.edit = new vscode.WorkspaceEdit();
       for (const e of a.edits) action.edit.replace(doc.uri, range(e.range), e.newText);
       return action;
+    });
+  }
+
+  /** The course's starting points as snippets, at the start of a line. */
+  snippets(doc: vscode.TextDocument, at: vscode.Position): vscode.CompletionItem[] {
+    const before = doc.lineAt(at.line).text.slice(0, at.character);
+    if (!/^\s*[\w-]*$/.test(before)) return [];
+    const lang = uiLang();
+    const typed = new vscode.Range(at.line, before.length - before.trimStart().length, at.line, at.character);
+    return DOCKERFILE_SNIPPETS.map((s) => {
+      const item = new vscode.CompletionItem({ label: s.prefix, description: pick(s.name, lang) }, vscode.CompletionItemKind.Snippet);
+      item.insertText = new vscode.SnippetString(s.body.join('\n'));
+      item.detail = pick(s.name, lang);
+      const md = new vscode.MarkdownString(pick(s.description, lang) + '\n\n');
+      md.appendCodeblock(s.body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '').trimEnd(), 'dockerfile');
+      item.documentation = md;
+      item.range = typed;
+      return item;
     });
   }
 

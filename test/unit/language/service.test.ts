@@ -2,13 +2,10 @@
 // help show is ours; code actions leave out what the linter already fixes; the outline
 // groups instructions by stage; the snippets follow the course's pillars.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { CODE_ACTION_TITLES, DockerfileLanguage, FIXED_BY_LINTER } from '../../../src/language';
+import { CODE_ACTION_TITLES, DOCKERFILE_SNIPPETS, DockerfileLanguage, FIXED_BY_LINTER } from '../../../src/language';
 import { RULES, lintText } from '../../../src/lint';
 
 const language = new DockerfileLanguage();
-const root = path.resolve(__dirname, '..', '..', '..');
 
 describe('language: the service behind our documentation', () => {
   it('completion of `FR` offers FROM with our Korean documentation, not the service’s English', async () => {
@@ -87,24 +84,18 @@ describe('language: the service behind our documentation', () => {
   });
 
   it('the snippets follow the pillars: the linter finds nothing about base image, user, cache order or stages', () => {
-    const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(root, 'snippets', `dockerfile.${lang}.code-snippets`), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>;
+    assert.deepStrictEqual(DOCKERFILE_SNIPPETS.map((s) => s.prefix), ['node-app', 'multi-stage', 'python-slim']);
     const pillarRules = new Set(RULES.filter((r) => ['base-image', 'user', 'layer-cache', 'multi-stage'].includes(r.meta.category)).map((r) => r.meta.id));
-    for (const s of Object.values(read('en'))) {
+    for (const s of DOCKERFILE_SNIPPETS) {
+      assert.match(s.name.ko + s.description.ko, /[\uac00-\ud7a3]/, s.prefix);
+      assert.ok(s.name.en && s.description.en, s.prefix);
       const text = s.body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
       const findings = lintText(text).findings.filter((f) => pillarRules.has(f.rule));
-      assert.deepStrictEqual(findings.map((f) => `${f.rule}: ${f.message}`), [], s.prefix[0]);
+      assert.deepStrictEqual(findings.map((f) => `${f.rule}: ${f.message}`), [], s.prefix);
     }
-  });
-
-  it('the Korean and English snippet files (chosen by package.nls*.json) differ only in their words', () => {
-    const read = (lang: string) => Object.entries(JSON.parse(fs.readFileSync(path.join(root, 'snippets', `dockerfile.${lang}.code-snippets`), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>);
-    const en = read('en');
-    const ko = read('ko');
-    assert.deepStrictEqual(en.map(([, s]) => s.prefix[0]), ['node-app', 'multi-stage', 'python-slim']);
-    assert.deepStrictEqual(ko.map(([, s]) => [s.prefix, s.body]), en.map(([, s]) => [s.prefix, s.body]));
-    for (const [name, s] of ko) assert.match(name + s.description, /[\uac00-\ud7a3]/);
-    const nls = (file: string) => (JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>)['snippets.dockerfile.path'];
-    assert.strictEqual(nls('package.nls.json'), './snippets/dockerfile.en.code-snippets');
-    assert.strictEqual(nls('package.nls.ko.json'), './snippets/dockerfile.ko.code-snippets');
+    const multi = DOCKERFILE_SNIPPETS[1].body.join('\n');
+    assert.match(multi, /AS \$\{2:build\}[\s\S]*COPY --from=\$\{2:build\}[\s\S]*USER node/);
+    const node = DOCKERFILE_SNIPPETS[0].body.join('\n');
+    assert.ok(node.indexOf('COPY package*.json') < node.indexOf('COPY . .'));
   });
 });
