@@ -196,11 +196,18 @@ export class DockerfileLanguage {
   signatureHelp(content: string, position: Position, lang: Lang): SignatureHelp | null {
     const help = this.service.computeSignatureHelp(content, position);
     if (!help || help.signatures.length === 0) return null;
+    const line = content.split(/\r?\n/, position.line + 1)[position.line] ?? '';
+    const lineKeyword = /^\s*(\w+)/.exec(line)?.[1].toUpperCase() ?? '';
     for (const signature of help.signatures) {
       const word = /^(\S+)(?:\s+(--[\w-]+|NONE|CMD))?/.exec(signature.label);
-      const keyword = word?.[1].toUpperCase() ?? '';
-      const doc = (word?.[2]?.startsWith('--') ? docFor(flagKey(keyword, word[2])) : undefined) ?? docFor(keyword);
+      const first = word?.[1] ?? '';
+      // A flag's own signature (`--from=stage`) belongs to the instruction on the line.
+      const doc = first.startsWith('--')
+        ? docFor(flagKey(lineKeyword, first.replace(/=.*$/, '')))
+        : ((word?.[2]?.startsWith('--') ? docFor(flagKey(first, word[2])) : undefined) ?? docFor(first.toUpperCase()));
       if (doc) signature.documentation = { kind: 'markdown', value: `${pick(doc.summary, lang)}\n\n\`${doc.example}\`` };
+      // The service's parameter notes are English only; the label still marks the active parameter.
+      for (const parameter of signature.parameters ?? []) parameter.documentation = undefined;
     }
     return help;
   }

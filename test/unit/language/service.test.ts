@@ -42,6 +42,10 @@ describe('language: the service behind our documentation', () => {
     const help = language.signatureHelp('FROM alpine\nCOPY ', { line: 1, character: 5 }, 'ko');
     assert.ok(help);
     assert.match(JSON.stringify(help.signatures[0].documentation), /파일 복사/);
+    assert.ok(help.signatures.every((s) => (s.parameters ?? []).every((p) => p.documentation === undefined)), 'no English parameter notes');
+    const flag = language.signatureHelp('FROM node AS build\nFROM alpine\nCOPY --from=', { line: 2, character: 12 }, 'ko');
+    assert.ok(flag && flag.signatures.length > 0);
+    assert.match(JSON.stringify(flag.signatures[0].documentation), /다른 스테이지/);
   });
 
   it('code actions: the service’s own fixes, not those the linter already offers', () => {
