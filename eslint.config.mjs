@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Pure logic must run in plain Node and from the CLI: no editor API.
-    files: ['src/lint/**/*.ts', 'src/lab/**/*.ts', 'src/docker/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/lint/**/*.ts', 'src/language/**/*.ts', 'src/lab/**/*.ts', 'src/docker/**/*.ts', 'src/cli/**/*.ts'],
     ignores: ['src/**/vscode/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure modules do not import vscode; put editor glue under a vscode/ folder.' }] }],

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerExplorer, type ExplorerApi } from './explorer/vscode';
 import { registerLinter } from './lint/vscode';
 import { registerLabs } from './lab/vscode';
+import { registerLanguageFeatures } from './language/vscode';
 import { DockerService } from './docker/vscode';
 
 export interface DockerLabsApi {
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   const docker = new DockerService(context);
   const explorer = registerExplorer(context, docker);
   registerLinter(context);
+  registerLanguageFeatures(context);
   registerLabs(context, docker);
   return { activationMs: performance.now() - started, docker, explorer };
 }

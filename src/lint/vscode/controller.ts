@@ -3,14 +3,12 @@
 // so an edit re-parses only the instructions it touched.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { pick, type Localized } from '../../util/i18n';
+import { pick } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
 import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult } from '../linter';
 import { explanation } from '../rule';
 import { loadHadolintConfig } from '../config';
 import { ignoreEdit } from '../ignore';
-import { INSTRUCTION_DOCS } from '../keywords';
-import { SESSIONS } from '../course';
 import type { Finding, LintConfig, Severity, SeveritySetting } from '../types';
 
 const DEBOUNCE_MS = 150;
@@ -191,17 +189,8 @@ export class LintController implements vscode.Disposable {
       });
       return new vscode.Hover(md);
     }
-    const model = result.model;
-    if (!model) return undefined;
-    const offset = doc.offsetAt(position);
-    const ins = model.instructions.find((i) => i.start <= offset && offset <= i.keywordEnd);
-    const docs = ins ? INSTRUCTION_DOCS[ins.keyword] : undefined;
-    if (!ins || !docs) return undefined;
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${ins.keyword}** — ${pick(docs.summary, lang)}\n\n${pick(docs.detail, lang)}\n\n`);
-    md.appendCodeblock(docs.example, 'dockerfile');
-    md.appendMarkdown(`\n*${vscode.l10n.t('Course')}: ${pick(SESSIONS.basicsInstructions.title as Localized, lang)}*`);
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(ins.start), doc.positionAt(ins.keywordEnd)));
+    // What an instruction keyword does is the language capability's hover (src/language).
+    return undefined;
   }
 
   /** Lints every Dockerfile in the workspace into the Problems panel; returns counts. */
