@@ -76,29 +76,29 @@ export function clientOptions(endpoint: Endpoint, env: NodeJS.ProcessEnv = proce
   }
 }
 
-type BuildRequest = (options: Record<string, unknown>, context: unknown, data: unknown, callback: unknown) => unknown;
+type Dial = (options: unknown, callback: unknown) => unknown;
 
 /**
  * docker-modem for an ssh endpoint, with our transport (ssh.ts) in place of
  * docker-modem's own, which drops the remote command's stderr and exit status.
  * The modem keeps protocol "ssh" (and host, username, sshOptions) for whoever
- * inspects it; each request goes as plain HTTP through the dial-stdio agent.
+ * inspects it; each request is plain HTTP through the dial-stdio agent.
  */
 function sshModem(options: DockerOptions, agent: http.Agent): unknown {
   const Modem = require('docker-modem') as new (o: DockerOptions) => { protocol?: string };
-  const base = Modem.prototype as unknown as { buildRequest: BuildRequest };
+  const base = Modem.prototype as unknown as { dial: Dial };
   class SshModem extends Modem {
-    buildRequest(request: Record<string, unknown>, context: unknown, data: unknown, callback: unknown): unknown {
-      // buildRequest reads `protocol` synchronously to choose its transport.
+    dial(request: unknown, callback: unknown): unknown {
+      // dial builds the URL and the request synchronously from `protocol` and `agent`.
       this.protocol = 'http';
       try {
-        return base.buildRequest.call(this, Object.assign(request, { agent, protocol: 'http:' }), context, data, callback);
+        return base.dial.call(this, request, callback);
       } finally {
         this.protocol = 'ssh';
       }
     }
   }
-  return new SshModem(options);
+  return new SshModem({ ...options, agent } as DockerOptions);
 }
 
 export function createClient(endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): Dockerode {
