@@ -17,6 +17,7 @@ export type ConnectionCause =
   | 'ssh-auth'
   | 'ssh-unreachable'
   | 'ssh-no-docker'
+  | 'ssh-host-key'
   | 'endpoint';
 
 export type DaemonCause =
@@ -118,6 +119,7 @@ function connectionCause(e: RawError, ssh = false): ConnectionCause | undefined 
   const code = e.code ?? '';
   if (code === 'EDOCKERLABS_ENDPOINT') return 'endpoint';
   if (code === 'EDOCKERLABS_SSH_NO_DOCKER') return 'ssh-no-docker';
+  if (code === 'EDOCKERLABS_SSH_HOST_KEY_UNKNOWN' || code === 'EDOCKERLABS_SSH_HOST_KEY_CHANGED') return 'ssh-host-key';
   if (code === 'EDOCKERLABS_SSH_DIAL') {
     // `docker system dial-stdio` ran on the server but could not reach the daemon there.
     if (/permission denied/i.test(e.message ?? '')) return 'permission-denied';
@@ -138,6 +140,17 @@ function connectionCause(e: RawError, ssh = false): ConnectionCause | undefined 
   if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(daemonMessage(e))) return 'tls';
   if (e.statusCode === undefined && /^timeout|timed out/i.test(e.message ?? '')) return 'unreachable';
   return undefined;
+}
+
+/** `ssh -p PORT user@host` for an ssh:// endpoint (empty for anything else). */
+function sshLoginCommand(endpoint: string): string[] {
+  try {
+    const url = new URL(endpoint);
+    if (url.protocol !== 'ssh:') return [];
+    return [`ssh ${url.port ? `-p ${url.port} ` : ''}${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.hostname}`];
+  } catch {
+    return [];
+  }
 }
 
 function connectionProblem(cause: ConnectionCause, endpoint: string, e: RawError, platform: NodeJS.Platform): DockerProblem {
@@ -230,6 +243,26 @@ function connectionProblem(cause: ConnectionCause, endpoint: string, e: RawError
         help: L('DOCKER_HOST 또는 컨텍스트의 ssh:// 주소를 확인하고 ssh로 직접 접속해 보세요.', 'Check the ssh:// address in DOCKER_HOST or the context, and try plain ssh to the host.'),
         commands: ['docker context ls'],
       };
+    case 'ssh-host-key':
+      return e.code === 'EDOCKERLABS_SSH_HOST_KEY_CHANGED'
+        ? {
+            ...base,
+            message: L(
+              `${at}의 호스트 키가 known_hosts에 기록된 키와 다릅니다. 서버가 다시 설치된 것인지 강사에게 확인한 뒤에만 ssh-keygen -R 로 옛 키를 지우세요.`,
+              `The host key of ${at} differs from the one in known_hosts: only after the instructor confirms the server was reinstalled, remove the old key with ssh-keygen -R.`,
+            ),
+            help: L('강사에게 서버의 새 호스트 키를 확인하세요. 그 뒤 ssh-keygen -R 호스트 로 옛 키를 지우고 ssh로 다시 접속하세요.', "Check the server's new host key with the instructor, then remove the old one with ssh-keygen -R HOST and ssh to it again."),
+            commands: [],
+          }
+        : {
+            ...base,
+            message: L(
+              `${at}의 호스트 키가 known_hosts에 없습니다. 터미널에서 ssh로 한 번 접속해 호스트 키를 확인하고 받아들이세요.`,
+              `The host key of ${at} is not in known_hosts yet: ssh to the host once in a terminal to check and accept its key.`,
+            ),
+            help: L('터미널에서 ssh 사용자@호스트 로 한 번 접속해 호스트 키를 받아들이세요.', 'Run ssh USER@HOST once in a terminal and accept the host key.'),
+            commands: sshLoginCommand(endpoint),
+          };
     case 'ssh-no-docker':
       return {
         ...base,

@@ -9,7 +9,9 @@
 //
 // Unlike docker-modem's own ssh transport, the remote command's exit status and
 // stderr are kept, so "docker: command not found" on the server becomes an
-// error that says so instead of a bare "socket hang up".
+// error that says so instead of a bare "socket hang up"; and the host's key is
+// checked against known_hosts (UserKnownHostsFile, StrictHostKeyChecking) as
+// ssh does, where docker-modem's accepts any.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -28,6 +30,19 @@ export interface SshConfig {
   /** IdentityAgent: a socket path, "SSH_AUTH_SOCK" or "none". */
   identityAgent?: string;
   identitiesOnly?: boolean;
+  userKnownHostsFiles?: string[];
+  globalKnownHostsFiles?: string[];
+  /** yes, ask, accept-new, no/off. */
+  strictHostKeyChecking?: string;
+  hostKeyAlias?: string;
+}
+
+/** Where the host's key must be found (known_hosts), as ssh checks it. */
+export interface KnownHosts {
+  /** The name the host is recorded under: host, or [host]:port off port 22. */
+  name: string;
+  files: string[];
+  strict: string;
 }
 
 /** Where to log in and how, ready for ssh2. */
@@ -39,6 +54,8 @@ export interface SshTarget {
   agent?: string;
   /** Private key files that exist and are readable, in the order ssh tries them. */
   keyFiles: string[];
+  /** The host key check; undefined where ssh is not installed (nothing to check against). */
+  knownHosts?: KnownHosts;
 }
 
 /** Parses `ssh -G` output ("key value" lines, keys in lower case). */
@@ -66,6 +83,18 @@ export function parseSshConfig(text: string): SshConfig {
         break;
       case 'identitiesonly':
         config.identitiesOnly = value === 'yes';
+        break;
+      case 'userknownhostsfile':
+        config.userKnownHostsFiles = value.split(/\s+/).filter(Boolean);
+        break;
+      case 'globalknownhostsfile':
+        config.globalKnownHostsFiles = value.split(/\s+/).filter(Boolean);
+        break;
+      case 'stricthostkeychecking':
+        config.strictHostKeyChecking = value;
+        break;
+      case 'hostkeyalias':
+        config.hostKeyAlias = value;
         break;
     }
   }
@@ -119,11 +148,62 @@ export function sshTarget(ssh: NonNullable<Endpoint['ssh']>, env: NodeJS.Process
       return false;
     }
   });
-  return { host: config?.hostname ?? ssh.host, port: ssh.port ?? config?.port ?? 22, username, agent, keyFiles };
+  const host = config?.hostname ?? ssh.host;
+  const port = ssh.port ?? config?.port ?? 22;
+  let knownHosts: KnownHosts | undefined;
+  if (config) {
+    const recorded = config.hostKeyAlias ?? host;
+    knownHosts = {
+      name: port === 22 ? recorded : `[${recorded}]:${port}`,
+      files: [...(config.userKnownHostsFiles ?? ['~/.ssh/known_hosts']), ...(config.globalKnownHostsFiles ?? [])].filter((f) => f !== 'none').map((f) => expandHome(f, home)),
+      strict: config.strictHostKeyChecking ?? 'ask',
+    };
+  }
+  return { host, port, username, agent, keyFiles, ...(knownHosts ? { knownHosts } : {}) };
 }
 
+/** The host's keys recorded in known_hosts files, through ssh-keygen -F (which knows hashed entries). */
+export function knownHostKeys(knownHosts: KnownHosts): { keys: string[]; revoked: string[] } {
+  const keys: string[] = [];
+  const revoked: string[] = [];
+  for (const file of knownHosts.files) {
+    if (!fs.existsSync(file)) continue;
+    const r = spawnSync('ssh-keygen', ['-F', knownHosts.name, '-f', file], { encoding: 'utf8', timeout: 5000 });
+    if (r.status !== 0 || !r.stdout) continue;
+    for (const line of r.stdout.split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const fields = line.trim().split(/\s+/);
+      if (fields[0] === '@revoked') revoked.push(fields[3]);
+      else if (!fields[0].startsWith('@') && fields[2]) keys.push(fields[2]);
+    }
+  }
+  return { keys, revoked };
+}
+
+/** Thrown when the host's key is not the one recorded, or not recorded and ssh would ask (errors.ts words it). */
+export class SshHostKeyError extends Error {
+  constructor(
+    readonly code: 'EDOCKERLABS_SSH_HOST_KEY_UNKNOWN' | 'EDOCKERLABS_SSH_HOST_KEY_CHANGED',
+    readonly knownHostsName: string,
+  ) {
+    super(code === 'EDOCKERLABS_SSH_HOST_KEY_CHANGED' ? `the host key of ${knownHostsName} differs from the one in known_hosts` : `${knownHostsName} is not in known_hosts`);
+    this.name = 'SshHostKeyError';
+  }
+}
+
+/** As ssh decides: a recorded key must match; an unrecorded one passes only with StrictHostKeyChecking no/off/accept-new. */
+export function checkHostKey(knownHosts: KnownHosts, recorded: { keys: string[]; revoked: string[] }, key: Buffer): SshHostKeyError | undefined {
+  const blob = key.toString('base64');
+  if (recorded.revoked.includes(blob)) return new SshHostKeyError('EDOCKERLABS_SSH_HOST_KEY_CHANGED', knownHosts.name);
+  if (recorded.keys.length) return recorded.keys.includes(blob) ? undefined : new SshHostKeyError('EDOCKERLABS_SSH_HOST_KEY_CHANGED', knownHosts.name);
+  return ['no', 'off', 'accept-new'].includes(knownHosts.strict) ? undefined : new SshHostKeyError('EDOCKERLABS_SSH_HOST_KEY_UNKNOWN', knownHosts.name);
+}
+
+/** ssh2 options plus the host key check dialStdio runs. */
+export type SshConnectConfig = ConnectConfig & { knownHosts?: KnownHosts };
+
 /** ssh2 connect options: the agent first, then each key file, as ssh tries them. */
-export function sshConnectConfig(target: SshTarget): ConnectConfig {
+export function sshConnectConfig(target: SshTarget): SshConnectConfig {
   const auth: (AgentAuthMethod | PublicKeyAuthMethod)[] = [];
   if (target.agent) auth.push({ type: 'agent', username: target.username, agent: target.agent });
   for (const file of target.keyFiles) {
@@ -136,7 +216,15 @@ export function sshConnectConfig(target: SshTarget): ConnectConfig {
     // A key ssh2 cannot use (passphrase-protected, unknown type) is skipped by ssh2 itself.
     auth.push({ type: 'publickey', username: target.username, key });
   }
-  return { host: target.host, port: target.port, username: target.username, authHandler: auth, readyTimeout: 15000, keepaliveInterval: 15000 };
+  return {
+    host: target.host,
+    port: target.port,
+    username: target.username,
+    authHandler: auth,
+    readyTimeout: 15000,
+    keepaliveInterval: 15000,
+    ...(target.knownHosts ? { knownHosts: target.knownHosts } : {}),
+  };
 }
 
 /** An error from `docker system dial-stdio` on the server (errors.ts words it). */
@@ -226,17 +314,26 @@ class DialStdioSocket extends Duplex {
 }
 
 /** Logs in and starts `docker system dial-stdio`; resolves the channel as a socket. */
-export function dialStdio(config: ConnectConfig): Promise<Duplex> {
+export function dialStdio(config: SshConnectConfig): Promise<Duplex> {
   const { Client } = require('ssh2') as typeof import('ssh2');
   return new Promise((resolve, reject) => {
     const conn = new Client();
     let settled = false;
+    let hostKeyProblem: SshHostKeyError | undefined;
     const fail = (e: Error) => {
       if (settled) return;
       settled = true;
       conn.end();
-      reject(e);
+      // ssh2 reports a refused host key as "Host denied (verification failed)": say why.
+      reject(hostKeyProblem ?? e);
     };
+    const { knownHosts, ...connect } = config;
+    if (knownHosts) {
+      connect.hostVerifier = (key: Buffer, verify: (ok: boolean) => void) => {
+        hostKeyProblem = checkHostKey(knownHosts, knownHostKeys(knownHosts), key);
+        verify(!hostKeyProblem);
+      };
+    }
     conn.once('error', fail);
     conn.once('close', () => fail(Object.assign(new Error('the ssh connection closed before docker system dial-stdio started'), { code: 'ECONNRESET' })));
     conn.once('ready', () => {
@@ -248,7 +345,7 @@ export function dialStdio(config: ConnectConfig): Promise<Duplex> {
       });
     });
     try {
-      conn.connect(config);
+      conn.connect(connect);
     } catch (e) {
       fail(e as Error);
     }
@@ -256,7 +353,7 @@ export function dialStdio(config: ConnectConfig): Promise<Duplex> {
 }
 
 /** An http.Agent whose every connection is a fresh `docker system dial-stdio` over ssh. */
-export function sshHttpAgent(config: ConnectConfig): http.Agent {
+export function sshHttpAgent(config: SshConnectConfig): http.Agent {
   const agent = new http.Agent({ keepAlive: false });
   (agent as unknown as { createConnection: unknown }).createConnection = (_options: unknown, callback: (err: Error | null, socket?: Duplex) => void) => {
     dialStdio(config).then(

@@ -35,6 +35,7 @@ const SHORT_CAUSE: Record<ConnectionCause, Localized> = {
   'ssh-auth': t('SSH 로그인 실패', 'SSH login failed'),
   'ssh-unreachable': t('SSH 서버에 연결할 수 없습니다', 'SSH server unreachable'),
   'ssh-no-docker': t('서버에 docker가 없습니다', 'no docker on the server'),
+  'ssh-host-key': t('SSH 호스트 키를 확인할 수 없습니다', 'SSH host key not verified'),
   endpoint: t('엔드포인트를 쓸 수 없습니다', 'unusable endpoint'),
 };
 

@@ -134,6 +134,36 @@ describe('a remote Docker host over ssh', function () {
     assert.equal(String(await createClient(resolveEndpoint(ok), ok).ping()), 'OK');
   });
 
+  it('the host key is checked against known_hosts as ssh does: unknown, or not the recorded one', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-labs-known-hosts-'));
+    try {
+      // The learner's ssh config with another known_hosts file, through the same kind of ssh wrapper.
+      const knownHosts = path.join(dir, 'known_hosts');
+      const config = path.join(dir, 'ssh_config');
+      fs.writeFileSync(config, fs.readFileSync(server.sshConfig, 'utf8').replace(/UserKnownHostsFile .*/, `UserKnownHostsFile ${knownHosts}`));
+      fs.mkdirSync(path.join(dir, 'bin'));
+      fs.writeFileSync(path.join(dir, 'bin', 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`, { mode: 0o755 });
+      const e = { ...env, PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}` };
+      const ep = resolveEndpoint(e);
+
+      fs.writeFileSync(knownHosts, '');
+      const unknown = describeDockerError(await failure(createClient(ep, e).ping()), { endpoint: ep });
+      expectProblem(unknown, 'ssh-host-key', server.host, /not in known_hosts yet/);
+      assert.deepEqual(unknown.commands, [`ssh -p ${server.port} root@127.0.0.1`]);
+
+      // Another key recorded for [127.0.0.1]:PORT (the client's own public key will do).
+      fs.writeFileSync(knownHosts, `[127.0.0.1]:${server.port} ${fs.readFileSync(`${server.keyFile}.pub`, 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
+      const changed = describeDockerError(await failure(createClient(ep, e).ping()), { endpoint: ep });
+      expectProblem(changed, 'ssh-host-key', server.host, /differs from the one in known_hosts/);
+      // The docker CLI's ssh refuses it too.
+      const cli = await runDockerCli(server.host, ['version'], { env: e, timeoutMs: 60000 });
+      assert.notEqual(cli.code, 0);
+      assert.match(cli.stderr, /HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a server whose PATH has no docker → "the server has no docker command"', async function () {
     noDocker = await startSshHost({ dockerHost: fx.host, docker: false });
     const e = { ...process.env, ...noDocker.env };

@@ -83,6 +83,8 @@ export interface SshHost {
   /** The key authorized on the server, and one that is not. */
   keyFile: string;
   wrongKeyFile: string;
+  /** The learner's ssh_config the handle's env makes ssh use (IdentityFile, UserKnownHostsFile). */
+  sshConfig: string;
   logFile: string;
   /** A learner's environment whose DOCKER_HOST is this host (PATH with the fixture's ssh config). */
   env: NodeJS.ProcessEnv;

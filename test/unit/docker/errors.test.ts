@@ -302,3 +302,17 @@ describe('describeDockerError: remote hosts (ssh, TLS) and the daemon\'s address
     assert.equal(describeDockerError(new Error('Error response from daemon: could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network')).cause, 'address-pools-exhausted');
   });
 });
+
+describe('describeDockerError: the ssh host key', function () {
+  it('unknown host key: accept it once with ssh (the command given); changed: check with the instructor, ssh-keygen -R', function () {
+    const unknown = describeDockerError(Object.assign(new Error('[127.0.0.1]:2222 is not in known_hosts'), { code: 'EDOCKERLABS_SSH_HOST_KEY_UNKNOWN' }), { endpoint: 'ssh://learner@127.0.0.1:2222' });
+    assert.equal(unknown.cause, 'ssh-host-key');
+    assert.match(unknown.message.en, /not in known_hosts yet: ssh to the host once/);
+    assert.deepEqual(unknown.commands, ['ssh -p 2222 learner@127.0.0.1']);
+    const changed = describeDockerError(Object.assign(new Error('differs'), { code: 'EDOCKERLABS_SSH_HOST_KEY_CHANGED' }), { endpoint: 'ssh://class-server' });
+    assert.equal(changed.cause, 'ssh-host-key');
+    assert.match(changed.message.en, /differs from the one in known_hosts.*ssh-keygen -R/);
+    assert.ok(changed.message.ko.includes('ssh-keygen -R'));
+    assert.deepEqual(changed.commands, []);
+  });
+});
