@@ -4,11 +4,11 @@
 // Both label what they make with the project and service, which is how the
 // explorer and the labs recognise a compose project.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { composeDockerConfig, getFixture, uniqueName, type CliResult, type Fixture } from './fixture';
+import { composeDockerConfig, getFixture, orSkip, toolUnavailable, uniqueName, type CliResult, type Fixture } from './fixture';
 
 const COMPOSE_FILE = `version: "3.8"
 services:
@@ -39,12 +39,16 @@ describe('docker-compose (v1) and docker compose (v2 syntax) on the fixture daem
 
   before(async function () {
     fx = await getFixture();
+    await orSkip(this, async () => {
+      if (spawnSync('docker-compose', ['version']).status !== 0) throw toolUnavailable('docker-compose is not installed (apt-get install docker-compose)');
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-labs-compose-'));
     fs.writeFileSync(path.join(dir, 'docker-compose.yml'), COMPOSE_FILE);
     env = { ...fx.env, DOCKER_CONFIG: await composeDockerConfig() };
   });
 
   after(async function () {
+    if (!dir) return;
     for (const p of projects) await run('docker-compose', ['-p', p, 'down', '-v'], dir, env);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });

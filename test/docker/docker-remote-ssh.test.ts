@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 import { describeDockerError, type DockerProblem } from '../../src/docker/errors';
-import { createdObjects, freePort, getFixture, removeCreated, runDockerCli, startSshHost, uniqueName, type Fixture, type SshHost } from './fixture';
+import { createdObjects, freePort, getFixture, orSkip, removeCreated, runDockerCli, startSshHost, uniqueName, type Fixture, type SshHost } from './fixture';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -39,7 +39,7 @@ describe('a remote Docker host over ssh', function () {
 
   before(async function () {
     fx = await getFixture();
-    server = await startSshHost({ dockerHost: fx.host });
+    server = await orSkip(this, () => startSshHost({ dockerHost: fx.host }));
     env = { ...process.env, ...server.env };
   });
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 import { describeDockerError } from '../../src/docker/errors';
-import { makeTlsCertificates, runDockerCli, startExtraDaemon, uniqueName, type ExtraDaemon } from './fixture';
+import { makeTlsCertificates, orSkip, runDockerCli, startExtraDaemon, uniqueName, type ExtraDaemon } from './fixture';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -30,7 +30,7 @@ describe('a daemon on tcp:// with --tlsverify', function () {
   let volume: string;
 
   before(async function () {
-    daemon = await startExtraDaemon({ tls: true });
+    daemon = await orSkip(this, () => startExtraDaemon({ tls: true }));
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-labs-tls-'));
     // Something to list: a volume made through the daemon's own socket.
     volume = uniqueName('tls-vol');
@@ -112,12 +112,12 @@ describe('a daemon whose default address pools run out', function () {
 
   before(async function () {
     // Two /25 networks fit in the /24: the third asks for more than there is.
-    daemon = await startExtraDaemon({ defaultAddressPool: `base=${freeSubnet()},size=25` });
+    daemon = await orSkip(this, () => startExtraDaemon({ defaultAddressPool: `base=${freeSubnet()},size=25` }));
   });
 
   after(async function () {
     // The bridges of its networks live in the host's network namespace: remove them before the daemon goes.
-    if (networks.length) await runDockerCli(daemon.host, ['network', 'rm', ...networks]);
+    if (networks.length && daemon) await runDockerCli(daemon.host, ['network', 'rm', ...networks]);
     await daemon?.dispose();
   });
 

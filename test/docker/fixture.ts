@@ -203,6 +203,28 @@ export async function freePort(): Promise<number> {
   return (await fixtureModule()).freePort();
 }
 
+/**
+ * Runs a fixture start-up; where it cannot be had here (FixtureUnavailable: not
+ * root, a package missing) the test is skipped with the reason, or fails with
+ * REQUIRE_DOCKER=1 as the root hook does.
+ */
+export async function orSkip<T>(ctx: Mocha.Context, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (e) {
+    const reason = (e as { reason?: string }).reason;
+    if (reason === undefined) throw e;
+    if (process.env.REQUIRE_DOCKER === '1') throw new Error(`REQUIRE_DOCKER=1 but ${reason}`, { cause: e });
+    console.warn(`\n  skipped: ${reason}\n`);
+    ctx.skip();
+  }
+}
+
+/** A FixtureUnavailable-like error when a command-line tool is missing. */
+export function toolUnavailable(reason: string): Error & { reason: string } {
+  return Object.assign(new Error(reason), { reason });
+}
+
 /** A name unique to this test run, for containers, networks and volumes. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid.toString(36)}${Math.random().toString(36).slice(2, 7)}`;
