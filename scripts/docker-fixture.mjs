@@ -392,10 +392,13 @@ function ensureBridge({ name, cidr }) {
   ip(['link', 'set', name, 'up']);
 }
 
-function dockerdArgs({ dataRoot, execRoot, pidfile, socket, registryPort, tcpPort, isolated, bridge }) {
+function dockerdArgs({ dataRoot, execRoot, pidfile, socket, registryPort, tcpPort, tls, defaultAddressPool, isolated, bridge }) {
   const args = ['--data-root', dataRoot, '--exec-root', execRoot, '--pidfile', pidfile, '-H', `unix://${socket}`];
   if (bridge) args.push('--bridge', bridge);
   if (tcpPort) args.push('-H', `tcp://127.0.0.1:${tcpPort}`);
+  // As `dockerd --tlsverify` on a class server: only clients with a certificate from this CA get in.
+  if (tls) args.push('--tlsverify', '--tlscacert', tls.ca, '--tlscert', tls.serverCert, '--tlskey', tls.serverKey);
+  if (defaultAddressPool) args.push('--default-address-pool', defaultAddressPool);
   if (registryPort) args.push('--registry-mirror', `http://127.0.0.1:${registryPort}`);
   // An extra daemon must not fight the main one over docker0 and iptables.
   if (isolated) args.push('--bridge=none', '--iptables=false', '--ip-masq=false', '--shutdown-timeout', '2');
@@ -467,8 +470,35 @@ export function imagesHash() {
     h.update(`${rel} ${st.mode & 0o111 ? 'x' : '-'} ${st.isSymbolicLink() ? 'link:' + fs.readlinkSync(file) : fileSha(file)}\n`);
   }
   h.update(`busybox ${fileSha(BUSYBOX)}\nnode ${process.version}\n`);
+  for (const [name, bin] of Object.entries(HOST_BINARIES)) if (fs.existsSync(bin)) h.update(`${name} ${fileSha(bin)}\n`);
   h.update(`npm ${JSON.parse(fs.readFileSync(path.join(npmDir(), 'package.json'), 'utf8')).version}\n`);
   return h.digest('hex');
+}
+
+// Host programs a family image may carry (images.mjs `hostBinaries`), by name.
+const HOST_BINARIES = { 'docker-registry': REGISTRY };
+
+/** A dynamically linked program and the shared libraries it loads, under dest as at target. */
+function copyBinaryWithLibs(bin, dest, target) {
+  const real = fs.realpathSync(bin);
+  fs.mkdirSync(path.join(dest, path.dirname(target)), { recursive: true });
+  fs.copyFileSync(real, path.join(dest, target));
+  fs.chmodSync(path.join(dest, target), 0o755);
+  copyLibs(real, dest);
+}
+
+function copyLibs(bin, dest) {
+  const ldd = spawnSync('ldd', [bin], { encoding: 'utf8' });
+  // A static binary: ldd says "not a dynamic executable" and exits 1.
+  if (ldd.status !== 0) return;
+  for (const line of ldd.stdout.split('\n')) {
+    const m = /=>\s*(\/\S+)/.exec(line) || /^\s*(\/\S+)\s+\(/.exec(line);
+    if (!m) continue;
+    const target = path.join(dest, m[1]);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(fs.realpathSync(m[1]), target);
+    fs.chmodSync(target, 0o755);
+  }
 }
 
 /** The node binary, the shared libraries it loads and npm, laid out as in the image. */
@@ -479,14 +509,7 @@ function assembleNodeRuntime(dest) {
   fs.chmodSync(path.join(dest, 'usr/local/bin/node'), 0o755);
   const ldd = spawnSync('ldd', [node], { encoding: 'utf8' });
   if (ldd.status !== 0) throw new Error(`ldd ${node} failed: ${ldd.stderr}`);
-  for (const line of ldd.stdout.split('\n')) {
-    const m = /=>\s*(\/\S+)/.exec(line) || /^\s*(\/\S+)\s+\(/.exec(line);
-    if (!m) continue;
-    const target = path.join(dest, m[1]);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(fs.realpathSync(m[1]), target);
-    fs.chmodSync(target, 0o755);
-  }
+  copyLibs(node, dest);
   fs.cpSync(npmDir(), path.join(dest, 'usr/local/lib/node_modules/npm'), { recursive: true, verbatimSymlinks: true });
   // No update check from inside containers: it would wait on the network.
   fs.mkdirSync(path.join(dest, 'usr/local/etc'), { recursive: true });
@@ -549,6 +572,7 @@ async function buildImages(host, registryPort, hash) {
         assembleNodeRuntime(path.join(ctx, 'node-runtime'));
         args.NODE_VERSION = process.version.slice(1);
       }
+      for (const [target, bin] of Object.entries(family.hostBinaries ?? {})) copyBinaryWithLibs(HOST_BINARIES[bin], path.join(ctx, 'host-rootfs'), target);
       const tag = `docker-labs-fixture/${name}:build`;
       log(`  family ${name}`);
       await dockerOk(host, ['build', '-q', '-t', tag, ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]), ctx]);
@@ -694,7 +718,11 @@ async function sweepExtraDaemons() {
  * A second daemon of its own (data-root, exec-root, pidfile, socket), without a
  * bridge or iptables rules so it cannot disturb the main one, pulling through
  * the same registry mirror. Tests stop and start it freely; dispose() removes it.
- * @param {{ tcpPort?: number | boolean }} [opts] tcpPort: also listen on tcp://127.0.0.1:PORT (true: any free port)
+ * @param {{ tcpPort?: number | boolean, tls?: boolean, defaultAddressPool?: string }} [opts]
+ *   tcpPort: also listen on tcp://127.0.0.1:PORT (true: any free port);
+ *   tls: that port speaks TLS and verifies clients (`--tlsverify`), with a CA and
+ *     certificates made by makeTlsCertificates() (the handle's certPath is the client's DOCKER_CERT_PATH);
+ *   defaultAddressPool: `--default-address-pool` (e.g. "base=10.215.7.0/24,size=25")
  */
 export async function startExtraDaemon(opts = {}) {
   const reason = unavailableReason();
@@ -708,7 +736,8 @@ export async function startExtraDaemon(opts = {}) {
   fs.writeFileSync(path.join(home, 'owner'), JSON.stringify({ owner: process.pid, pidfile: path.join(run, 'docker.pid'), run }));
   const state = readState();
   const registryPort = state.registryPort && (await pingRegistry(state.registryPort)) ? state.registryPort : undefined;
-  const tcpPort = opts.tcpPort === true ? await freePort() : opts.tcpPort || undefined;
+  const tcpPort = opts.tcpPort === true || (opts.tls && !opts.tcpPort) ? await freePort() : opts.tcpPort || undefined;
+  const tls = opts.tls ? makeTlsCertificates(path.join(home, 'tls')) : undefined;
   const config = {
     dataRoot: path.join(home, 'data'),
     execRoot: path.join(run, 'x'),
@@ -716,6 +745,8 @@ export async function startExtraDaemon(opts = {}) {
     socket: path.join(run, 'docker.sock'),
     registryPort,
     tcpPort,
+    tls,
+    defaultAddressPool: opts.defaultAddressPool,
     isolated: true,
   };
   const logFile = path.join(home, 'dockerd.log');
@@ -726,6 +757,8 @@ export async function startExtraDaemon(opts = {}) {
     host: `unix://${config.socket}`,
     socketPath: config.socket,
     tcpHost: tcpPort ? `tcp://127.0.0.1:${tcpPort}` : undefined,
+    // DOCKER_CERT_PATH for a client of the TLS port (ca.pem, cert.pem, key.pem).
+    certPath: tls?.clientDir,
     logFile,
     get pid() {
       return pid;
@@ -751,6 +784,238 @@ export async function startExtraDaemon(opts = {}) {
     },
   };
   return handle;
+}
+
+// ---------------------------------------------------------------------------
+// TLS certificates (for a daemon started with --tlsverify)
+
+function openssl(args, cwd) {
+  const r = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+/**
+ * A CA and the certificates it signs, as the Docker docs' "Protect the Docker
+ * daemon socket" makes them: ca.pem; server-cert.pem/server-key.pem for
+ * 127.0.0.1 and localhost; and in client/ the client's ca.pem, cert.pem and
+ * key.pem (a DOCKER_CERT_PATH). EC keys: quick to make.
+ */
+export function makeTlsCertificates(dir, { cn = 'Docker Labs fixture CA' } = {}) {
+  fs.mkdirSync(path.join(dir, 'client'), { recursive: true });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  openssl(['req', '-x509', ...ec, '-days', '7', '-subj', `/CN=${cn}`, '-keyout', 'ca-key.pem', '-out', 'ca.pem'], dir);
+  const sign = (name, subject, ext) => {
+    fs.writeFileSync(path.join(dir, `${name}.ext`), ext);
+    openssl(['req', ...ec, '-subj', subject, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`], dir);
+    openssl(['x509', '-req', '-days', '7', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-extfile', `${name}.ext`, '-out', `${name}-cert.pem`], dir);
+  };
+  sign('server', '/CN=localhost', 'subjectAltName = DNS:localhost,IP:127.0.0.1\nextendedKeyUsage = serverAuth\n');
+  sign('client', '/CN=docker-labs-learner', 'extendedKeyUsage = clientAuth\n');
+  const clientDir = path.join(dir, 'client');
+  fs.copyFileSync(path.join(dir, 'ca.pem'), path.join(clientDir, 'ca.pem'));
+  fs.copyFileSync(path.join(dir, 'client-cert.pem'), path.join(clientDir, 'cert.pem'));
+  fs.copyFileSync(path.join(dir, 'client-key.pem'), path.join(clientDir, 'key.pem'));
+  return { dir, ca: path.join(dir, 'ca.pem'), serverCert: path.join(dir, 'server-cert.pem'), serverKey: path.join(dir, 'server-key.pem'), clientDir };
+}
+
+// ---------------------------------------------------------------------------
+// A remote Docker host over ssh (DOCKER_HOST=ssh://user@host)
+
+const SSHD = process.env.DOCKER_LABS_SSHD || '/usr/sbin/sshd';
+
+// sshd insists on its privilege-separation directory (Debian's package makes it at boot).
+function ensurePrivsepDir() {
+  fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  fs.chmodSync('/run/sshd', 0o755);
+}
+
+function sshKeygen(file, comment) {
+  const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ssh-keygen failed: ${r.stderr}`);
+  return fs.readFileSync(`${file}.pub`, 'utf8').trim();
+}
+
+async function sshBanner(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    const done = (ok) => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(2000, () => done(false));
+    sock.once('data', (d) => done(d.toString().startsWith('SSH-')));
+    sock.once('error', () => done(false));
+  });
+}
+
+/**
+ * Debian's sshd on 127.0.0.1:PORT standing in for the class's shared Docker
+ * server, reached as DOCKER_HOST=ssh://root@127.0.0.1:PORT. Everything is its
+ * own, under .cache/docker-fixture/extra/<id>/: sshd_config, host key,
+ * authorized_keys, a generated client key (and a second, unauthorised one).
+ * On the "server", sshd's SetEnv gives the login DOCKER_HOST=<dockerHost> (and a
+ * DOCKER_CONFIG of its own), so the `docker system dial-stdio` the docker CLI
+ * and our client run there reaches the fixture daemon; `docker: false` leaves
+ * docker off the PATH instead (a server without Docker). The login is root,
+ * because only root may use the fixture daemon's socket.
+ *
+ * The learner's side: `env` (PATH, DOCKER_HOST, SSH_AUTH_SOCK) puts a small
+ * `ssh` first on the PATH that adds `-F <its ssh_config>` (IdentityFile,
+ * known_hosts with this host's key, BatchMode), as the learner's ~/.ssh/config
+ * would; ssh reads the home directory from the password database, not $HOME,
+ * so the ssh config cannot be swapped in any other way without touching the
+ * real ~/.ssh.
+ * @param {{ dockerHost: string, docker?: boolean }} opts
+ */
+export async function startSshHost({ dockerHost, docker = true }) {
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) throw new FixtureUnavailable('the ssh host of the Docker fixture needs root');
+  for (const [bin, pkg] of [
+    [SSHD, 'openssh-server'],
+    ['/usr/bin/ssh', 'openssh-client'],
+  ]) {
+    if (!fs.existsSync(bin)) throw new FixtureUnavailable(`${bin} not found (apt-get install ${pkg})`);
+  }
+  await sweepExtraDaemons();
+  const id = createHash('sha256').update(`ssh ${process.pid} ${Date.now()} ${Math.random()}`).digest('hex').slice(0, 8);
+  const home = path.join(cacheDir, 'extra', id);
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  const pidfile = path.join(home, 'sshd.pid');
+  fs.writeFileSync(path.join(home, 'owner'), JSON.stringify({ owner: process.pid, pidfile, run: home }));
+  const hostKey = path.join(home, 'ssh_host_ed25519_key');
+  const hostPub = sshKeygen(hostKey, 'docker-labs-fixture-host');
+  const clientKey = path.join(home, 'id_ed25519');
+  const clientPub = sshKeygen(clientKey, 'docker-labs-learner');
+  const wrongKey = path.join(home, 'id_ed25519_unknown');
+  sshKeygen(wrongKey, 'docker-labs-stranger');
+  fs.writeFileSync(path.join(home, 'authorized_keys'), `${clientPub}\n`, { mode: 0o600 });
+  const serverDockerConfig = path.join(home, 'server-docker-config');
+  fs.mkdirSync(serverDockerConfig, { recursive: true });
+  const port = await freePort();
+  const user = 'root';
+  // The PATH of a login on the server: Debian's, or one without any docker.
+  const serverPath = docker ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : path.join(home, 'no-docker-bin');
+  if (!docker) fs.mkdirSync(serverPath, { recursive: true });
+  const sshdConfig = path.join(home, 'sshd_config');
+  fs.writeFileSync(
+    sshdConfig,
+    [
+      '# Written by scripts/docker-fixture.mjs: a stand-in for a class\'s shared Docker server.',
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKey}`,
+      `PidFile ${pidfile}`,
+      `AuthorizedKeysFile ${path.join(home, 'authorized_keys')}`,
+      `AllowUsers ${user}`,
+      'PermitRootLogin prohibit-password',
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      // The cache may sit under a group-writable directory; the keys are ours anyway.
+      'StrictModes no',
+      'PrintMotd no',
+      'PrintLastLog no',
+      'AllowTcpForwarding no',
+      'X11Forwarding no',
+      `SetEnv PATH=${serverPath} DOCKER_HOST=${dockerHost} DOCKER_CONFIG=${serverDockerConfig} DOCKER_CLI_HINTS=false`,
+      '',
+    ].join('\n'),
+  );
+  ensurePrivsepDir();
+  const test = spawnSync(SSHD, ['-t', '-f', sshdConfig], { encoding: 'utf8' });
+  if (test.status !== 0) throw new Error(`sshd -t: ${test.stderr}`);
+
+  // The learner's side.
+  const binDir = path.join(home, 'bin');
+  fs.mkdirSync(binDir, { recursive: true });
+  const knownHosts = path.join(home, 'known_hosts');
+  fs.writeFileSync(knownHosts, `[127.0.0.1]:${port} ${hostPub.split(' ').slice(0, 2).join(' ')}\n`);
+  const sshConfig = path.join(home, 'ssh_config');
+  fs.writeFileSync(
+    sshConfig,
+    [
+      '# The learner\'s ~/.ssh/config for the fixture\'s ssh host.',
+      'Host 127.0.0.1',
+      `  IdentityFile ${clientKey}`,
+      '  IdentitiesOnly yes',
+      `  UserKnownHostsFile ${knownHosts}`,
+      '  StrictHostKeyChecking yes',
+      '  BatchMode yes',
+      '  LogLevel ERROR',
+      '',
+    ].join('\n'),
+  );
+  const sshWrapper = path.join(binDir, 'ssh');
+  fs.writeFileSync(sshWrapper, `#!/bin/sh\n# The fixture's ssh_config in place of ~/.ssh/config (ssh ignores $HOME).\nexec /usr/bin/ssh -F '${sshConfig}' "$@"\n`, { mode: 0o755 });
+
+  const logFile = path.join(home, 'sshd.log');
+  const start = async () => {
+    const child = spawnDetached(SSHD, ['-D', '-e', '-f', sshdConfig], logFile);
+    await waitFor(`sshd on 127.0.0.1:${port}`, () => sshBanner(port), { proc: child, logFile, timeoutMs: 20000 });
+    return child.pid;
+  };
+  let pid = await start();
+  liveExtraPids.add(pid);
+  const host = `ssh://${user}@127.0.0.1:${port}`;
+  const handle = {
+    id,
+    host,
+    port,
+    user,
+    /** The key authorized on the server, and one that is not. */
+    keyFile: clientKey,
+    wrongKeyFile: wrongKey,
+    sshConfig,
+    logFile,
+    /** Environment of a learner whose DOCKER_HOST is this host. */
+    env: { PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, DOCKER_HOST: host, DOCKER_CONTEXT: '', SSH_AUTH_SOCK: '' },
+    get pid() {
+      return pid;
+    },
+    async stop() {
+      await stopPid(pid, `sshd ${id}`, 5000);
+      liveExtraPids.delete(pid);
+      pid = undefined;
+    },
+    async dispose() {
+      await handle.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+// ---------------------------------------------------------------------------
+// `docker compose` (v2) for the fixture
+
+/**
+ * A DOCKER_CONFIG of the fixture's own whose cli-plugins/docker-compose forwards
+ * `docker compose …` to Debian's docker-compose (v1): no Compose v2 plugin can
+ * be had from Debian's archive or the npm registry. The user's ~/.docker is
+ * never touched: pass DOCKER_CONFIG=<this dir> to the commands that need it.
+ */
+export function composeDockerConfig() {
+  const dir = path.join(cacheDir, 'docker-config');
+  const plugin = path.join(dir, 'cli-plugins', 'docker-compose');
+  fs.mkdirSync(path.dirname(plugin), { recursive: true });
+  const version = (spawnSync('docker-compose', ['version', '--short'], { encoding: 'utf8' }).stdout ?? '').trim() || 'unknown';
+  const metadata = JSON.stringify({
+    SchemaVersion: '0.1.0',
+    Vendor: 'Docker Labs fixture',
+    Version: version,
+    ShortDescription: 'Docker Compose (the fixture forwards to docker-compose v1)',
+  });
+  const script = [
+    '#!/bin/sh',
+    '# Docker Labs fixture: `docker compose ...` forwarded to Debian\'s docker-compose (v1).',
+    '# The docker CLI runs a plugin as `docker-compose compose ARGS` (and asks it for its metadata).',
+    `if [ "$1" = docker-cli-plugin-metadata ]; then echo '${metadata}'; exit 0; fi`,
+    '[ "$1" = compose ] && shift',
+    'exec docker-compose "$@"',
+    '',
+  ].join('\n');
+  if (!fs.existsSync(plugin) || fs.readFileSync(plugin, 'utf8') !== script) fs.writeFileSync(plugin, script, { mode: 0o755 });
+  return dir;
 }
 
 /** Environment for child processes that should use the fixture's daemon. */

@@ -1,9 +1,11 @@
 // A dockerode client for an endpoint, created on first use so that activation
 // never loads dockerode (and ssh2) before the explorer or a lab check needs it.
 import * as fs from 'node:fs';
+import type * as http from 'node:http';
 import type Dockerode from 'dockerode';
 import type { DockerOptions } from 'dockerode';
 import type { Endpoint } from './endpoint';
+import { sshConnectConfig, sshEffectiveConfig, sshHttpAgent, sshTarget } from './ssh';
 
 /** Thrown by createClient when the endpoint cannot be used at all (errors.ts words it). */
 export class EndpointUnusableError extends Error {
@@ -34,15 +36,15 @@ export function clientOptions(endpoint: Endpoint, env: NodeJS.ProcessEnv = proce
       // npipe:////./pipe/docker_engine → //./pipe/docker_engine
       return { ...none, socketPath: endpoint.host.slice('npipe://'.length) };
     case 'ssh': {
-      const ssh = endpoint.ssh!;
+      // Host, user, port and keys as the learner's ssh would take them (ssh.ts).
+      const target = sshTarget(endpoint.ssh!, env, sshEffectiveConfig(endpoint.ssh!, env));
       return {
         ...none,
         protocol: 'ssh',
-        host: ssh.host,
-        port: ssh.port ?? 22,
-        username: ssh.username ?? env.USER ?? env.USERNAME,
-        // Keys come from the learner's ssh-agent, as with `docker -H ssh://…`.
-        sshOptions: { agent: env.SSH_AUTH_SOCK },
+        host: target.host,
+        port: target.port,
+        username: target.username,
+        sshOptions: { ...sshConnectConfig(target), agent: target.agent },
       } as DockerOptions;
     }
     case 'tcp': {
@@ -74,10 +76,39 @@ export function clientOptions(endpoint: Endpoint, env: NodeJS.ProcessEnv = proce
   }
 }
 
+type Dial = (options: unknown, callback: unknown) => unknown;
+
+/**
+ * docker-modem for an ssh endpoint, with our transport (ssh.ts) in place of
+ * docker-modem's own, which drops the remote command's stderr and exit status.
+ * The modem keeps protocol "ssh" (and host, username, sshOptions) for whoever
+ * inspects it; each request is plain HTTP through the dial-stdio agent.
+ */
+function sshModem(options: DockerOptions, agent: http.Agent): unknown {
+  const Modem = require('docker-modem') as new (o: DockerOptions) => { protocol?: string };
+  const base = Modem.prototype as unknown as { dial: Dial };
+  class SshModem extends Modem {
+    dial(request: unknown, callback: unknown): unknown {
+      // dial builds the URL and the request synchronously from `protocol` and `agent`.
+      this.protocol = 'http';
+      try {
+        return base.dial.call(this, request, callback);
+      } finally {
+        this.protocol = 'ssh';
+      }
+    }
+  }
+  return new SshModem({ ...options, agent } as DockerOptions);
+}
+
 export function createClient(endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): Dockerode {
   const options = clientOptions(endpoint, env);
   const DockerodeCtor = require('dockerode') as typeof Dockerode;
   try {
+    if (endpoint.kind === 'ssh') {
+      const connect = (options as { sshOptions: Parameters<typeof sshHttpAgent>[0] }).sshOptions;
+      return new DockerodeCtor({ modem: sshModem(options, sshHttpAgent(connect)) } as DockerOptions);
+    }
     return new DockerodeCtor(options);
   } catch (e) {
     // docker-modem reads DOCKER_CERT_PATH files from the editor's environment while constructing.

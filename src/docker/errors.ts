@@ -15,6 +15,9 @@ export type ConnectionCause =
   | 'unreachable'
   | 'tls'
   | 'ssh-auth'
+  | 'ssh-unreachable'
+  | 'ssh-no-docker'
+  | 'ssh-host-key'
   | 'endpoint';
 
 export type DaemonCause =
@@ -34,6 +37,7 @@ export type DaemonCause =
   | 'pull-access-denied'
   | 'manifest-unknown'
   | 'registry-unreachable'
+  | 'address-pools-exhausted'
   | 'other';
 
 export interface DockerProblem {
@@ -80,13 +84,19 @@ export function daemonMessage(err: unknown): string {
   return (http ? http[1] : m).trim();
 }
 
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
+// The server's certificate chain does not lead to the CA we were given (a wrong ca.pem).
+const TLS_UNTRUSTED_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+const TLS_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'EPROTO',
   'ERR_SSL_WRONG_VERSION_NUMBER',
@@ -99,19 +109,48 @@ function hostOf(endpoint: Endpoint | string | undefined, e: RawError): string {
   return e.address ?? e.hostname ?? '';
 }
 
-function connectionCause(e: RawError): ConnectionCause | undefined {
+/** True when the endpoint is reached over ssh (its connection failures are ssh's, not a socket's). */
+function overSsh(endpoint: Endpoint | string | undefined, e: RawError): boolean {
+  const host = typeof endpoint === 'string' ? endpoint : (endpoint?.host ?? e.endpoint?.host ?? '');
+  return host.startsWith('ssh://');
+}
+
+function connectionCause(e: RawError, ssh = false): ConnectionCause | undefined {
   const code = e.code ?? '';
   if (code === 'EDOCKERLABS_ENDPOINT') return 'endpoint';
+  if (code === 'EDOCKERLABS_SSH_NO_DOCKER') return 'ssh-no-docker';
+  if (code === 'EDOCKERLABS_SSH_HOST_KEY_UNKNOWN' || code === 'EDOCKERLABS_SSH_HOST_KEY_CHANGED') return 'ssh-host-key';
+  if (code === 'EDOCKERLABS_SSH_DIAL') {
+    // `docker system dial-stdio` ran on the server but could not reach the daemon there.
+    if (/permission denied/i.test(e.message ?? '')) return 'permission-denied';
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running|no such file or directory|connection refused/i.test(e.message ?? '')) return 'not-running';
+    return 'unreachable';
+  }
+  if (ssh && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT')) return 'ssh-unreachable';
   if (code === 'ENOENT' || code === 'ECONNREFUSED') return 'not-running';
   if (code === 'EACCES' || code === 'EPERM') return 'permission-denied';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no-such-host';
   if (['ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'ABORT_ERR', 'ESOCKETTIMEDOUT'].includes(code)) return 'unreachable';
+  if (TLS_UNTRUSTED_CODES.has(code)) return 'tls';
   if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return 'tls';
   if (e.level === 'client-authentication') return 'ssh-auth';
+  // ssh2's handshake timed out, or the server closed before it finished.
+  if (ssh && (e.level === 'client-timeout' || e.level === 'client-socket')) return 'ssh-unreachable';
   // An HTTP client talking to the TLS port: the daemon answers this instead of the API.
   if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(daemonMessage(e))) return 'tls';
   if (e.statusCode === undefined && /^timeout|timed out/i.test(e.message ?? '')) return 'unreachable';
   return undefined;
+}
+
+/** `ssh -p PORT user@host` for an ssh:// endpoint (empty for anything else). */
+function sshLoginCommand(endpoint: string): string[] {
+  try {
+    const url = new URL(endpoint);
+    if (url.protocol !== 'ssh:') return [];
+    return [`ssh ${url.port ? `-p ${url.port} ` : ''}${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.hostname}`];
+  } catch {
+    return [];
+  }
 }
 
 function connectionProblem(cause: ConnectionCause, endpoint: string, e: RawError, platform: NodeJS.Platform): DockerProblem {
@@ -174,21 +213,65 @@ function connectionProblem(cause: ConnectionCause, endpoint: string, e: RawError
         commands: ['docker context ls'],
       };
     case 'tls':
+      if (!TLS_UNTRUSTED_CODES.has(e.code ?? '')) return tlsProblem(base, at);
       return {
         ...base,
         message: L(
-          `${at}와 TLS 연결에 실패했습니다. DOCKER_TLS_VERIFY, DOCKER_CERT_PATH의 인증서(ca.pem, cert.pem, key.pem) 또는 컨텍스트의 TLS 설정을 확인하세요.`,
-          `The TLS connection to ${at} failed: check DOCKER_TLS_VERIFY and the certificates in DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) or the context's TLS settings.`,
+          `${at}의 서버 인증서가 가진 CA 인증서(ca.pem)로 확인되지 않습니다. 서버 인증서를 만든 CA의 ca.pem을 DOCKER_CERT_PATH(또는 컨텍스트의 ca=)에 두세요.`,
+          `The server certificate of ${at} is not signed by the CA in your ca.pem: put the ca.pem of the CA that signed the server's certificate in DOCKER_CERT_PATH (or the context's ca=).`,
         ),
-        help: L('DOCKER_TLS_VERIFY, DOCKER_CERT_PATH 또는 컨텍스트의 TLS 설정을 확인하세요.', "Check DOCKER_TLS_VERIFY, DOCKER_CERT_PATH or the context's TLS settings."),
+        help: L('서버 인증서를 만든 CA의 ca.pem을 쓰세요 (DOCKER_CERT_PATH 또는 docker context의 ca=).', "Use the ca.pem of the CA that signed the server's certificate (DOCKER_CERT_PATH or the context's ca=)."),
         commands: [],
       };
     case 'ssh-auth':
       return {
         ...base,
-        message: L(`${at}에 SSH로 로그인하지 못했습니다. ssh-agent에 키를 추가하세요 (ssh-add).`, `Could not log in to ${at} over SSH: add your key to the ssh-agent (ssh-add).`),
+        message: L(
+          `${at}의 SSH 서버가 키를 거부했습니다. 서버의 ~/.ssh/authorized_keys에 공개 키를 등록하거나(ssh-copy-id) 맞는 키를 ssh-agent에 추가하세요 (ssh-add).`,
+          `The SSH server of ${at} refused your key: add your public key to the server's ~/.ssh/authorized_keys (ssh-copy-id) or add the right key to the ssh-agent (ssh-add).`,
+        ),
         help: L('ssh-add로 ssh-agent에 키를 추가하고 ssh로 직접 접속되는지 확인하세요.', 'Add your key to the ssh-agent with ssh-add and check that plain ssh to the host works.'),
         commands: ['ssh-add'],
+      };
+    case 'ssh-unreachable':
+      return {
+        ...base,
+        message: L(
+          `${at}의 SSH 서버에 연결할 수 없습니다. 호스트 주소와 포트가 맞는지, 서버에서 sshd가 실행 중인지 확인하세요.`,
+          `Cannot connect to the SSH server of ${at}: check the host address and port, and that sshd is running on the server.`,
+        ),
+        help: L('DOCKER_HOST 또는 컨텍스트의 ssh:// 주소를 확인하고 ssh로 직접 접속해 보세요.', 'Check the ssh:// address in DOCKER_HOST or the context, and try plain ssh to the host.'),
+        commands: ['docker context ls'],
+      };
+    case 'ssh-host-key':
+      return e.code === 'EDOCKERLABS_SSH_HOST_KEY_CHANGED'
+        ? {
+            ...base,
+            message: L(
+              `${at}의 호스트 키가 known_hosts에 기록된 키와 다릅니다. 서버가 다시 설치된 것인지 강사에게 확인한 뒤에만 ssh-keygen -R 로 옛 키를 지우세요.`,
+              `The host key of ${at} differs from the one in known_hosts: only after the instructor confirms the server was reinstalled, remove the old key with ssh-keygen -R.`,
+            ),
+            help: L('강사에게 서버의 새 호스트 키를 확인하세요. 그 뒤 ssh-keygen -R 호스트 로 옛 키를 지우고 ssh로 다시 접속하세요.', "Check the server's new host key with the instructor, then remove the old one with ssh-keygen -R HOST and ssh to it again."),
+            commands: [],
+          }
+        : {
+            ...base,
+            message: L(
+              `${at}의 호스트 키가 known_hosts에 없습니다. 터미널에서 ssh로 한 번 접속해 호스트 키를 확인하고 받아들이세요.`,
+              `The host key of ${at} is not in known_hosts yet: ssh to the host once in a terminal to check and accept its key.`,
+            ),
+            help: L('터미널에서 ssh 사용자@호스트 로 한 번 접속해 호스트 키를 받아들이세요.', 'Run ssh USER@HOST once in a terminal and accept the host key.'),
+            commands: sshLoginCommand(endpoint),
+          };
+    case 'ssh-no-docker':
+      return {
+        ...base,
+        message: L(
+          `${at}에 SSH로 로그인했지만 서버에서 docker 명령을 찾을 수 없습니다. 서버에 Docker를 설치하거나 그 사용자의 PATH에 docker가 있게 하세요.`,
+          `Logged in to ${at} over SSH, but the server has no docker command: install Docker on the server or put docker on that user's PATH.`,
+        ),
+        help: L('서버에서 ssh로 접속해 docker version이 되는지 확인하세요.', 'Log in to the server with ssh and check that docker version works there.'),
+        commands: [],
       };
     case 'endpoint': {
       const reason = (e as { reason?: string }).reason;
@@ -209,6 +292,18 @@ function connectionProblem(cause: ConnectionCause, endpoint: string, e: RawError
       };
     }
   }
+}
+
+function tlsProblem(base: Omit<DockerProblem, 'message' | 'help' | 'commands'>, at: string): DockerProblem {
+  return {
+    ...base,
+    message: L(
+      `${at}와 TLS 연결에 실패했습니다. DOCKER_TLS_VERIFY, DOCKER_CERT_PATH의 인증서(ca.pem, cert.pem, key.pem) 또는 컨텍스트의 TLS 설정을 확인하세요.`,
+      `The TLS connection to ${at} failed: check DOCKER_TLS_VERIFY and the certificates in DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) or the context's TLS settings.`,
+    ),
+    help: L('DOCKER_TLS_VERIFY, DOCKER_CERT_PATH 또는 컨텍스트의 TLS 설정을 확인하세요.', "Check DOCKER_TLS_VERIFY, DOCKER_CERT_PATH or the context's TLS settings."),
+    commands: [],
+  };
 }
 
 interface DaemonRule {
@@ -368,6 +463,22 @@ const DAEMON_RULES: DaemonRule[] = [
     }),
   },
   {
+    cause: 'address-pools-exhausted',
+    // libnetwork's ipamapi.ErrNoMoreSubnets (Engine 20.10 to 28; the IPv6 wording too).
+    test: /could not find an available, non-overlapping IPv[46] address pool among the defaults to assign to the network/i,
+    say: () => ({
+      message: L(
+        '데몬의 기본 주소 풀(default-address-pools)이 다 찼습니다: 기본값으로는 사용자 정의 네트워크를 약 30개까지만 만들 수 있습니다. 안 쓰는 네트워크를 지우거나(docker network prune), 강사가 daemon.json의 default-address-pools를 넓히고 Docker를 다시 시작하세요.',
+        "The daemon's default address pools are used up: by default only about 30 user-defined networks fit. Remove networks you no longer need (docker network prune), or have the instructor widen default-address-pools in daemon.json and restart Docker.",
+      ),
+      help: L(
+        'docker network prune 로 안 쓰는 네트워크를 지우세요. 강사: /etc/docker/daemon.json에 "default-address-pools": [{"base": "10.10.0.0/16", "size": 24}] 를 넣고 sudo systemctl restart docker.',
+        'Remove unused networks with docker network prune. Instructor: put "default-address-pools": [{"base": "10.10.0.0/16", "size": 24}] in /etc/docker/daemon.json and run sudo systemctl restart docker.',
+      ),
+      commands: ['docker network prune'],
+    }),
+  },
+  {
     cause: 'no-such-container',
     test: /No such container: ?(\S*)/i,
     say: (m) => ({
@@ -418,7 +529,7 @@ const DAEMON_RULES: DaemonRule[] = [
 export function describeDockerError(err: unknown, options: { endpoint?: Endpoint | string; platform?: NodeJS.Platform } = {}): DockerProblem {
   const e = (err ?? {}) as RawError;
   const platform = options.platform ?? process.platform;
-  const connection = connectionCause(e);
+  const connection = connectionCause(e, overSsh(options.endpoint, e));
   if (connection) return connectionProblem(connection, hostOf(options.endpoint, e), e, platform);
   const detail = daemonMessage(err);
   for (const rule of DAEMON_RULES) {

@@ -33,6 +33,9 @@ const SHORT_CAUSE: Record<ConnectionCause, Localized> = {
   unreachable: t('데몬이 응답하지 않습니다', 'the daemon does not answer'),
   tls: t('TLS 연결 실패', 'TLS connection failed'),
   'ssh-auth': t('SSH 로그인 실패', 'SSH login failed'),
+  'ssh-unreachable': t('SSH 서버에 연결할 수 없습니다', 'SSH server unreachable'),
+  'ssh-no-docker': t('서버에 docker가 없습니다', 'no docker on the server'),
+  'ssh-host-key': t('SSH 호스트 키를 확인할 수 없습니다', 'SSH host key not verified'),
   endpoint: t('엔드포인트를 쓸 수 없습니다', 'unusable endpoint'),
 };
 

@@ -49,8 +49,10 @@ export interface ExtraDaemon {
   /** unix://… of its own socket. */
   host: string;
   socketPath: string;
-  /** tcp://127.0.0.1:PORT when started with tcpPort. */
+  /** tcp://127.0.0.1:PORT when started with tcpPort (or tls). */
   tcpHost?: string;
+  /** With tls: the client's DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem). */
+  certPath?: string;
   logFile: string;
   readonly pid: number | undefined;
   running(): Promise<boolean>;
@@ -62,10 +64,51 @@ export interface ExtraDaemon {
   dispose(): Promise<void>;
 }
 
+export interface ExtraDaemonOptions {
+  /** Also listen on tcp://127.0.0.1:PORT (true: any free port). */
+  tcpPort?: number | boolean;
+  /** The TCP port speaks TLS and verifies clients (`dockerd --tlsverify`); certificates from makeTlsCertificates. */
+  tls?: boolean;
+  /** `dockerd --default-address-pool`, e.g. "base=10.215.7.0/24,size=25". */
+  defaultAddressPool?: string;
+}
+
+/** sshd standing in for a class's shared Docker server (scripts/docker-fixture.mjs startSshHost). */
+export interface SshHost {
+  id: string;
+  /** ssh://root@127.0.0.1:PORT */
+  host: string;
+  port: number;
+  user: string;
+  /** The key authorized on the server, and one that is not. */
+  keyFile: string;
+  wrongKeyFile: string;
+  /** The learner's ssh_config the handle's env makes ssh use (IdentityFile, UserKnownHostsFile). */
+  sshConfig: string;
+  logFile: string;
+  /** A learner's environment whose DOCKER_HOST is this host (PATH with the fixture's ssh config). */
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface TlsCertificates {
+  dir: string;
+  ca: string;
+  serverCert: string;
+  serverKey: string;
+  /** ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH. */
+  clientDir: string;
+}
+
 interface FixtureModule {
   dockerCli(host: string, args: string[], opts?: CliOptions): Promise<CliResult>;
   ensureFixture(opts?: { rebuild?: boolean }): Promise<{ host: string; external: boolean; registry?: string }>;
-  startExtraDaemon(opts?: { tcpPort?: number | boolean }): Promise<ExtraDaemon>;
+  startExtraDaemon(opts?: ExtraDaemonOptions): Promise<ExtraDaemon>;
+  startSshHost(opts: { dockerHost: string; docker?: boolean }): Promise<SshHost>;
+  makeTlsCertificates(dir: string, opts?: { cn?: string }): TlsCertificates;
+  composeDockerConfig(): string;
+  freePort(): Promise<number>;
   unavailableReason(): string | undefined;
   externalHost(env?: NodeJS.ProcessEnv): string | undefined;
   FixtureUnavailable: new (reason: string) => Error & { reason: string };
@@ -129,13 +172,57 @@ export function getFixture(): Promise<Fixture> {
  * tests that stop and restart a daemon or need one on tcp://127.0.0.1:PORT.
  * Call dispose() when done (e.g. in an after hook).
  */
-export async function startExtraDaemon(opts: { tcpPort?: number | boolean } = {}): Promise<ExtraDaemon & { client(): Dockerode; cli(args: string[], o?: CliOptions): Promise<CliResult> }> {
+export async function startExtraDaemon(opts: ExtraDaemonOptions = {}): Promise<ExtraDaemon & { client(): Dockerode; cli(args: string[], o?: CliOptions): Promise<CliResult> }> {
   const m = await fixtureModule();
   const d = await m.startExtraDaemon(opts);
   return Object.assign(d, {
     client: () => createClient(resolveEndpoint({}, d.host)),
     cli: (args: string[], o?: CliOptions) => runDockerCli(d.host, args, o),
   });
+}
+
+/**
+ * An sshd on 127.0.0.1 whose logins' `docker` reaches `dockerHost` (docker: false:
+ * no docker on the server's PATH). Call dispose() when done.
+ */
+export async function startSshHost(opts: { dockerHost: string; docker?: boolean }): Promise<SshHost> {
+  return (await fixtureModule()).startSshHost(opts);
+}
+
+/** A CA with a server certificate for 127.0.0.1/localhost and a client certificate (openssl). */
+export async function makeTlsCertificates(dir: string, opts?: { cn?: string }): Promise<TlsCertificates> {
+  return (await fixtureModule()).makeTlsCertificates(dir, opts);
+}
+
+/** The fixture's own DOCKER_CONFIG with the `docker compose` → docker-compose (v1) plugin. */
+export async function composeDockerConfig(): Promise<string> {
+  return (await fixtureModule()).composeDockerConfig();
+}
+
+export async function freePort(): Promise<number> {
+  return (await fixtureModule()).freePort();
+}
+
+/**
+ * Runs a fixture start-up; where it cannot be had here (FixtureUnavailable: not
+ * root, a package missing) the test is skipped with the reason, or fails with
+ * REQUIRE_DOCKER=1 as the root hook does.
+ */
+export async function orSkip<T>(ctx: Mocha.Context, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (e) {
+    const reason = (e as { reason?: string }).reason;
+    if (reason === undefined) throw e;
+    if (process.env.REQUIRE_DOCKER === '1') throw new Error(`REQUIRE_DOCKER=1 but ${reason}`, { cause: e });
+    console.warn(`\n  skipped: ${reason}\n`);
+    ctx.skip();
+  }
+}
+
+/** A FixtureUnavailable-like error when a command-line tool is missing. */
+export function toolUnavailable(reason: string): Error & { reason: string } {
+  return Object.assign(new Error(reason), { reason });
 }
 
 /** A name unique to this test run, for containers, networks and volumes. */

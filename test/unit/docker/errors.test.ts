@@ -239,3 +239,80 @@ describe('describeDockerError: connection failures', function () {
     assert.match(p.message.en, /ssh-add/);
   });
 });
+
+describe('describeDockerError: remote hosts (ssh, TLS) and the daemon\'s address pools', function () {
+  const ssh = 'ssh://root@127.0.0.1:2222';
+
+  it('over ssh, a refused or unknown address is the SSH server\'s, not the daemon\'s', function () {
+    const refused = sysError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:2222', { address: '127.0.0.1', port: 2222 });
+    const p = describeDockerError(refused, { endpoint: ssh });
+    assert.equal(p.cause, 'ssh-unreachable');
+    assert.equal(p.connection, true);
+    assert.match(p.message.en, /^Cannot connect to the SSH server of ssh:\/\/root@127\.0\.0\.1:2222: .*sshd is running/);
+    assert.ok(p.message.ko.includes(ssh) && p.message.ko.includes('sshd'));
+    assert.equal(describeDockerError(sysError('ENOTFOUND', 'getaddrinfo ENOTFOUND class-server'), { endpoint: 'ssh://class-server' }).cause, 'ssh-unreachable');
+    assert.equal(describeDockerError(Object.assign(new Error('Timed out while waiting for handshake'), { level: 'client-timeout' }), { endpoint: ssh }).cause, 'ssh-unreachable');
+    // The same error on a unix socket or tcp stays "not running".
+    assert.equal(describeDockerError(refused, { endpoint: 'tcp://127.0.0.1:2375' }).cause, 'not-running');
+    assert.equal(describeDockerError(refused).cause, 'not-running');
+  });
+
+  it('ssh key refused: says the key was refused and how to authorise it', function () {
+    const err = Object.assign(new Error('All configured authentication methods failed'), { level: 'client-authentication' });
+    const p = describeDockerError(err, { endpoint: ssh });
+    assert.equal(p.cause, 'ssh-auth');
+    assert.match(p.message.en, /refused your key.*authorized_keys \(ssh-copy-id\).*ssh-add/);
+    assert.ok(p.message.ko.includes('authorized_keys') && p.message.ko.includes('ssh-add'));
+  });
+
+  it('docker missing on the server, or failing there', function () {
+    const missing = Object.assign(new Error('bash: line 1: docker: command not found'), { code: 'EDOCKERLABS_SSH_NO_DOCKER' });
+    const p = describeDockerError(missing, { endpoint: ssh });
+    assert.equal(p.cause, 'ssh-no-docker');
+    assert.match(p.message.en, /Logged in to ssh:\/\/root@127\.0\.0\.1:2222 over SSH, but the server has no docker command/);
+    assert.ok(p.message.ko.includes('docker') && p.message.ko.includes(ssh));
+    const dial = (message: string) => describeDockerError(Object.assign(new Error(message), { code: 'EDOCKERLABS_SSH_DIAL' }), { endpoint: ssh }).cause;
+    assert.equal(dial('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'), 'not-running');
+    assert.equal(dial('permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock'), 'permission-denied');
+    assert.equal(dial('something else'), 'unreachable');
+  });
+
+  it('TLS: a certificate our CA did not sign gets the ca.pem sentence; other TLS failures the general one', function () {
+    for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT']) {
+      const p = describeDockerError(sysError(code, 'unable to verify the first certificate'), { endpoint: 'tcp://127.0.0.1:2376' });
+      assert.equal(p.cause, 'tls', code);
+      assert.match(p.message.en, /^The server certificate of tcp:\/\/127\.0\.0\.1:2376 is not signed by the CA in your ca\.pem/, code);
+      assert.ok(p.message.ko.includes('ca.pem'));
+    }
+    const altname = describeDockerError(sysError('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames"), { endpoint: 'tcp://10.0.0.5:2376' });
+    assert.equal(altname.cause, 'tls');
+    assert.match(altname.message.en, /^The TLS connection to tcp:\/\/10\.0\.0\.5:2376 failed/);
+  });
+
+  it('no free default address pool: what happened and the instructor\'s fix', function () {
+    const err = httpError(404, 'no such container', 'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network');
+    const p = describeDockerError(err);
+    assert.equal(p.cause, 'address-pools-exhausted');
+    assert.equal(p.connection, false);
+    assert.match(p.message.en, /default address pools are used up.*about 30.*docker network prune.*default-address-pools in daemon\.json/);
+    assert.ok(p.message.ko.includes('default-address-pools') && p.message.ko.includes('daemon.json'));
+    assert.match(p.help.en, /"default-address-pools": \[\{"base": "10\.10\.0\.0\/16", "size": 24\}\]/);
+    assert.deepEqual(p.commands, ['docker network prune']);
+    // As the docker CLI prints it.
+    assert.equal(describeDockerError(new Error('Error response from daemon: could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network')).cause, 'address-pools-exhausted');
+  });
+});
+
+describe('describeDockerError: the ssh host key', function () {
+  it('unknown host key: accept it once with ssh (the command given); changed: check with the instructor, ssh-keygen -R', function () {
+    const unknown = describeDockerError(Object.assign(new Error('[127.0.0.1]:2222 is not in known_hosts'), { code: 'EDOCKERLABS_SSH_HOST_KEY_UNKNOWN' }), { endpoint: 'ssh://learner@127.0.0.1:2222' });
+    assert.equal(unknown.cause, 'ssh-host-key');
+    assert.match(unknown.message.en, /not in known_hosts yet: ssh to the host once/);
+    assert.deepEqual(unknown.commands, ['ssh -p 2222 learner@127.0.0.1']);
+    const changed = describeDockerError(Object.assign(new Error('differs'), { code: 'EDOCKERLABS_SSH_HOST_KEY_CHANGED' }), { endpoint: 'ssh://class-server' });
+    assert.equal(changed.cause, 'ssh-host-key');
+    assert.match(changed.message.en, /differs from the one in known_hosts.*ssh-keygen -R/);
+    assert.ok(changed.message.ko.includes('ssh-keygen -R'));
+    assert.deepEqual(changed.commands, []);
+  });
+});
