@@ -7,8 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createClient } from '../docker/client';
-import { resolveEndpoint } from '../docker/endpoint';
+import { createClient, resolveEndpoint } from '../docker';
 import {
   copyStarter,
   describePlan,
@@ -18,6 +17,7 @@ import {
   executeReset,
   imagesToPull,
   labObjects,
+  lintForLab,
   loadTarget,
   nodeEnvironment,
   parseVarArgs,
@@ -35,7 +35,6 @@ import {
   type StepResult,
   type VariableValues,
 } from '../lab';
-import { lintForLab } from '../lab/lintAdapter';
 import { langFromEnv, type Lang, type Localized } from '../util/i18n';
 
 interface Args {

@@ -11,6 +11,7 @@ export { evaluateCheck, resolveCheck, PILLARS, type CheckOutcome } from './check
 export * from './state';
 export { DockerodeState } from './dockerState';
 export { nodeEnvironment, httpGet, publishedHostFor, type LintFunction } from './environment';
+export { lintForLab } from './lintAdapter';
 export * from './runner';
 export * from './reset';
 export * from './progress';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { pick } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
 import type { DockerService } from '../../docker/vscode';
-import { endpointLabel } from '../../docker/endpoint';
+import { endpointLabel } from '../../docker';
 import { ExplorerModel } from '../model';
 import { DockerTreeProvider } from './provider';
 import { ReadOnlyDocuments } from './documents';
