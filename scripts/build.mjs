@@ -29,8 +29,9 @@
 // (git-ignored) for the lab view.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import boundaries from './eslint/capability-boundaries.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -58,10 +59,9 @@ export function capabilities(srcDir = src) {
 
 /** Which capability a source file belongs to, and whether it is one of its two public entries. */
 function locate(file, caps) {
-  const rel = relative(src, file).split(sep);
-  if (rel[0] === '..' || !caps.includes(rel[0])) return undefined;
-  const inner = rel.slice(1).join('/');
-  return { capability: rel[0], isEntry: inner === 'index.ts' || inner === 'vscode/index.ts' };
+  const place = boundaries.placeOf(file, src);
+  if (!place || place.entry || !caps.includes(place.capability)) return undefined;
+  return { capability: place.capability, isEntry: place.publicIndex || place.publicGlue };
 }
 
 /**
