@@ -1,6 +1,6 @@
 // Helpers shared by the explorer's Docker tests: a model on a real daemon whose
 // dockerode client counts the list calls it makes (the client is real; the count
-// only observes it), and polling with a deadline.
+// only observes it).
 import type Dockerode from 'dockerode';
 import { ExplorerModel, type ExplorerModelOptions, type ModelChange } from '../../src/explorer';
 
@@ -34,16 +34,6 @@ export function countedModel(docker: Dockerode, endpoint: string, options: Parti
   const changes: ModelChange[] = [];
   model.onDidChange((c) => changes.push(c));
   return { model, calls, containerLists, changes };
-}
-
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, everyMs = 5): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { childNodes, containerName, createGroupNodes, layerNodes, present, rootNodes, type ExplorerNode } from '../../src/explorer';
 import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
-import { countedModel, sleep, waitFor } from './explorer-helpers';
+import { countedModel, sleep } from './explorer-helpers';
+import { waitFor } from '../support/waitFor';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 
