@@ -6,7 +6,9 @@
 //   an empty placeholder whose first getChildren (the view was made visible) loads it.
 // VS Code allows one handler per command id and one provider per view, so the stubs and
 // placeholders are disposed just before the capability registers its own: the capability's
-// code stays as it would be without lazy loading.
+// code stays as it would be without lazy loading. Loading is asynchronous because a tree
+// view's dispose() is: it waits for the view's registration, then forgets the view by id,
+// which would take the capability's new view with it if that were already created.
 import * as vscode from 'vscode';
 
 interface Manifest {
@@ -29,8 +31,12 @@ export interface ChunkOptions {
 }
 
 export class Chunk<T> implements vscode.Disposable {
-  private state: { loaded: true; value: T } | { loaded: false; error?: unknown } = { loaded: false };
+  private loading?: Promise<T>;
+  private loaded = false;
+  /** Command stubs and document listeners (disposed at once). */
   readonly placeholders: vscode.Disposable[] = [];
+  /** Placeholder tree views (their dispose() completes asynchronously). */
+  readonly placeholderViews: vscode.TreeView<never>[] = [];
 
   constructor(
     readonly name: string,
@@ -38,37 +44,43 @@ export class Chunk<T> implements vscode.Disposable {
   ) {}
 
   get isLoaded(): boolean {
-    return this.state.loaded;
+    return this.loaded;
   }
 
-  /** Loads the bundle and registers the capability (once); synchronous, as require() is. */
-  load(): T {
-    if (this.state.loaded) return this.state.value;
-    if (this.state.error !== undefined) throw this.state.error;
-    this.dispose();
-    try {
-      this.state = { loaded: true, value: this.register() };
-      return this.state.value;
-    } catch (error) {
-      this.state = { loaded: false, error };
-      throw error;
-    }
+  /** Loads the bundle and registers the capability, once (later calls share the outcome). */
+  load(): Promise<T> {
+    this.loading ??= (async () => {
+      // Stubs stay until the views are gone: a command run meanwhile waits for this load.
+      await this.disposeViews();
+      this.dispose();
+      const value = this.register();
+      this.loaded = true;
+      return value;
+    })();
+    return this.loading;
   }
 
   /** Loads after the current task (the running activate(), getChildren…) has returned. */
   loadSoon(): void {
     setTimeout(() => {
-      try {
-        this.load();
-      } catch (error) {
+      this.load().catch((error: unknown) => {
         console.error(`docker-labs: loading ${this.name} failed`, error);
         void vscode.window.showErrorMessage(vscode.l10n.t('Docker Labs could not load its {0} part: {1}', this.name, error instanceof Error ? error.message : String(error)));
-      }
+      });
     }, 0);
   }
 
   dispose(): void {
     for (const d of this.placeholders.splice(0)) d.dispose();
+  }
+
+  /** At deactivation: the placeholder views too. */
+  unload(): Promise<unknown> {
+    return this.disposeViews();
+  }
+
+  private disposeViews(): Promise<unknown> {
+    return Promise.all(this.placeholderViews.splice(0).map((view) => view.dispose() as unknown));
   }
 }
 
@@ -84,13 +96,13 @@ export class Chunks {
   define<T>(name: string, register: () => T, options: ChunkOptions = {}): Chunk<T> {
     const chunk = new Chunk(name, register);
     this.chunks.set(name, chunk as Chunk<unknown>);
-    this.context.subscriptions.push(chunk);
+    this.context.subscriptions.push(chunk, { dispose: () => void chunk.unload() });
 
     for (const { command } of this.manifest.contributes?.commands ?? []) {
       if (capabilityOf(command) !== name) continue;
       chunk.placeholders.push(
-        vscode.commands.registerCommand(command, (...args: unknown[]) => {
-          chunk.load();
+        vscode.commands.registerCommand(command, async (...args: unknown[]) => {
+          await chunk.load();
           return vscode.commands.executeCommand(command, ...args);
         }),
       );
@@ -106,7 +118,7 @@ export class Chunks {
           return [];
         },
       };
-      chunk.placeholders.push(vscode.window.createTreeView(id, { treeDataProvider: provider }));
+      chunk.placeholderViews.push(vscode.window.createTreeView(id, { treeDataProvider: provider }));
     }
 
     if (options.onDocument) {
@@ -132,10 +144,10 @@ export class Chunks {
   }
 
   /** Loads a declared capability now. */
-  load(name: string): void {
+  async load(name: string): Promise<void> {
     const chunk = this.chunks.get(name);
     if (!chunk) throw new Error(`no capability chunk named ${name}`);
-    chunk.load();
+    await chunk.load();
   }
 }
 

@@ -13,7 +13,7 @@ export interface DockerLabsApi {
   readonly activationMs: number;
   readonly docker: DockerService;
   /** The Docker explorer's model and tree provider (read by the extension-host tests); loads the explorer on first read. */
-  readonly explorer: ExplorerApi;
+  readonly explorer: Promise<ExplorerApi>;
   /** The capability bundles loaded lazily: which there are, which have loaded, and a way to load one now (tests). */
   readonly capabilities: Pick<Chunks, 'names' | 'loaded' | 'load'>;
 }

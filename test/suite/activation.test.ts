@@ -34,7 +34,7 @@ describe('activation', () => {
 
   it('keeps every contributed command registered once every capability has loaded', async () => {
     const api = await activateExtension();
-    for (const name of api.capabilities.names()) api.capabilities.load(name);
+    for (const name of api.capabilities.names()) await api.capabilities.load(name);
     assert.deepEqual(api.capabilities.loaded().sort(), api.capabilities.names().sort());
     const contributed = (manifest().contributes?.commands ?? []).map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));

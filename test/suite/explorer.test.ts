@@ -46,7 +46,7 @@ describe('explorer (extension host, real daemon)', function () {
 
   before(async function () {
     const api = await activateExtension();
-    explorer = api.explorer;
+    explorer = await api.explorer;
     const version = await docker(['version', '--format', '{{.Server.Version}}']);
     if (version.code !== 0) {
       const reason = `no Docker daemon at ${api.docker.endpoint.host} (start one with node scripts/docker-fixture.mjs up and export its DOCKER_HOST): ${version.stderr.trim()}`;
