@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import capabilityBoundaries from './scripts/eslint/capability-boundaries.cjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.cache/**', 'media/vendor/**'] },
@@ -14,6 +15,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    // Capabilities meet only through their index.ts (see scripts/eslint/capability-boundaries.cjs).
+    files: ['src/**/*.ts'],
+    plugins: { local: { rules: { 'capability-boundaries': capabilityBoundaries } } },
+    rules: { 'local/capability-boundaries': 'error' },
   },
   {
     // Pure logic must run in plain Node and from the CLI: no editor API.

@@ -4,10 +4,11 @@
 // each run starts a fresh code-server with a fresh profile, installs the .vsix
 // with `code-server --install-extension`, opens a new workbench window (so a new
 // extension host process) and activates Docker Labs once from the probe
-// (bench/probe/). Figures: the extension's own activationMs (activate() entry to
-// return), and the whole `activate()` call as the extension host sees it
-// (loading dist/extension.js included), median/min/max over the cold starts;
-// sizes of dist/ and of the .vsix. Targets: activation < 30 ms median, .vsix < 2 MB.
+// (bench/probe/). Figures: the whole `activate()` call as the extension host sees
+// it (loading the entry chunk dist/extension.js and what it requires included),
+// median/min/max over the cold starts, and the extension's own activationMs
+// (activate() entry to return); sizes of the entry chunk, of dist/ and of the .vsix.
+// Targets: the whole call < 30 ms median, .vsix < 2 MB.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,8 @@ export default async function activation(ctx) {
   const vsix = packageVsix(root);
   const vsixBytes = statSync(vsix).size;
   const dist = folderBytes(join(root, 'dist'));
+  // Read now: a build during the runs (another test) would overwrite the production files.
+  const entryBytes = statSync(join(root, 'dist', 'extension.js')).size;
 
   const home = await ensureCodeServer({ log });
   const probe = join(root, 'bench', 'probe');
@@ -80,22 +83,28 @@ export default async function activation(ctx) {
 
   const body = samples.map((s) => s.activationMs);
   const call = samples.map((s) => s.activateCallMs);
-  const bodyMedian = median(body);
+  const callMedian = median(call);
   const met = (ok) => (ok ? 'target met' : 'target NOT met');
   return [
     {
-      name: 'activation: activate() entry→return, median',
-      value: round(bodyMedian),
-      unit: 'ms',
-      note: `${runs} cold starts (fresh code-server ${samples[0].vscodeVersion} extension host, .vsix installed); target < ${ACTIVATION_TARGET_MS} ms: ${met(bodyMedian < ACTIVATION_TARGET_MS)}`,
-    },
-    { name: 'activation: activate() entry→return, min', value: round(Math.min(...body)), unit: 'ms' },
-    { name: 'activation: activate() entry→return, max', value: round(Math.max(...body)), unit: 'ms' },
-    {
       name: 'activation: whole activate() call, median',
-      value: round(median(call)),
+      value: round(callMedian),
       unit: 'ms',
-      note: `as the extension host sees it: loading dist/extension.js plus activate(); min ${round(Math.min(...call))}, max ${round(Math.max(...call))}`,
+      note: `${runs} cold starts (fresh code-server ${samples[0].vscodeVersion} extension host, .vsix installed), as the extension host sees it: loading dist/extension.js (and what it requires) plus activate(); target < ${ACTIVATION_TARGET_MS} ms: ${met(callMedian < ACTIVATION_TARGET_MS)}`,
+    },
+    { name: 'activation: whole activate() call, min', value: round(Math.min(...call)), unit: 'ms' },
+    { name: 'activation: whole activate() call, max', value: round(Math.max(...call)), unit: 'ms' },
+    {
+      name: 'activation: activate() entry→return, median',
+      value: round(median(body)),
+      unit: 'ms',
+      note: `the extension's own activationMs; min ${round(Math.min(...body))}, max ${round(Math.max(...body))}`,
+    },
+    {
+      name: 'size: entry chunk dist/extension.js',
+      value: kb(entryBytes),
+      unit: 'KB',
+      note: 'the wiring; each capability is its own dist/<name>.js, loaded on first use',
     },
     {
       name: 'size: dist/ (production build)',

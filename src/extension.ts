@@ -1,29 +1,46 @@
-// Wires the capabilities together; each one registers its own views, commands
-// and providers. Nothing heavy is imported here: dockerode and markdown-it load
-// on first use inside the capability that needs them.
+// Wires the capabilities together; each one registers its own views, commands and
+// providers in its src/<name>/vscode/index.ts. Activation loads only this file and the
+// docker capability (the status bar names the endpoint); every other capability is a
+// bundle of its own (scripts/build.mjs) that loads on first use (src/chunks.ts).
 import * as vscode from 'vscode';
-import { registerExplorer, type ExplorerApi } from './explorer/vscode';
-import { registerLinter } from './lint/vscode';
-import { registerLabs } from './lab/vscode';
-import { registerLanguageFeatures } from './language/vscode';
+import type { ExplorerApi } from './explorer/vscode';
 import { DockerService } from './docker/vscode';
+import { Chunks, hasStoredState } from './chunks';
+import { isDockerfile, isDockerignore } from './util/vscode/dockerfile';
 
 export interface DockerLabsApi {
   /** Milliseconds from activate() entry to its return (read by tests and the benchmark). */
   readonly activationMs: number;
   readonly docker: DockerService;
-  /** The Docker explorer's model and tree provider (read by the extension-host tests). */
-  readonly explorer: ExplorerApi;
+  /** The Docker explorer's model and tree provider (read by the extension-host tests); loads the explorer on first read. */
+  readonly explorer: Promise<ExplorerApi>;
+  /** The capability bundles loaded lazily: which there are, which have loaded, and a way to load one now (tests). */
+  readonly capabilities: Pick<Chunks, 'names' | 'loaded' | 'load'>;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   const started = performance.now();
   const docker = new DockerService(context);
-  const explorer = registerExplorer(context, docker);
-  registerLinter(context);
-  registerLanguageFeatures(context);
-  registerLabs(context, docker);
-  return { activationMs: performance.now() - started, docker, explorer };
+  const chunks = new Chunks(context);
+
+  // One line per capability bundle: its require() (a lazy import of its vscode/index.ts,
+  // which the build turns into require('./<name>.js')), its register<X>(), and what loads
+  // it besides its contributed commands and views.
+  chunks.define('lint', () => (require('./lint/vscode') as typeof import('./lint/vscode')).registerLinter(context), { onDocument: isDockerfile });
+  const explorer = chunks.define('explorer', () => (require('./explorer/vscode') as typeof import('./explorer/vscode')).registerExplorer(context, docker));
+  // Walkthrough steps tick from context keys that the labs restore from stored progress.
+  chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
+  chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
+
+  const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };
+  return {
+    activationMs: performance.now() - started,
+    docker,
+    get explorer() {
+      return explorer.load();
+    },
+    capabilities,
+  };
 }
 
 export function deactivate(): void {

@@ -7,8 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createClient } from '../docker/client';
-import { resolveEndpoint } from '../docker/endpoint';
+import { createClient, resolveEndpoint } from '../docker';
 import {
   copyStarter,
   describePlan,

@@ -2,7 +2,7 @@
 // wording comes from src/docker/errors.ts (shared with the labs); this adds the short
 // cause the tree's problem node shows beside the endpoint, and turns the fixes into
 // help steps (each a sentence and, where there is one, a command for the terminal).
-import { describeDockerError, type ConnectionCause, type DaemonCause } from '../docker/errors';
+import { describeDockerError, type ConnectionCause, type DaemonCause } from '../docker';
 import type { Localized } from '../util/i18n';
 
 export interface HelpStep {

@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { getFixture, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
+import { waitFor } from '../support/waitFor';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,20 +34,8 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+// The fixture's services take a while to answer, and refuse connections until then.
+const eventually = <T>(what: string, fn: () => Promise<T | undefined>) => waitFor(what, fn, { timeoutMs: 20_000, everyMs: 200, retryErrors: true });
 
 async function logsOf(fx: Fixture, name: string): Promise<string> {
   const r = await fx.cli(['logs', name]);

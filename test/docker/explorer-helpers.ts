@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { ExplorerModel, GROUPS, type ExplorerModelOptions, type GroupId, type ModelChange } from '../../src/explorer';
 import type { EngineEvent } from '../../src/explorer/events';
+import { waitFor } from '../support/waitFor';
 
 /** One thing the model was told or said, in the order it happened. */
 export type Observed = { event: EngineEvent } | { change: ModelChange };
@@ -87,16 +88,6 @@ export function countedModel(docker: Dockerode, endpoint: string, options: Parti
     observed.push({ change });
   });
   return { model, calls, settled, containerLists, changes, observed };
-}
-
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, everyMs = 5): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
 
 /** Where the model stands now, to wait for what happens after. */

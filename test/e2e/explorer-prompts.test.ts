@@ -14,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { getFixture, uniqueName, type Fixture } from '../docker/fixture';
 import { openWorkbench, type Workbench, findChromium, needs } from './workbench';
+import { waitFor } from '../support/waitFor';
 
 const NAMES = {
   network: uniqueName('e2e-prompt-net'),
@@ -95,16 +96,6 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     await row.click();
   }
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-
   const refreshTree = () => wb!.executeCommand('dockerLabs.explorer.refresh');
 
   it('runs nginx:alpine with a name, a port, a user network and an env var, all from quick inputs', async function () {
@@ -119,7 +110,7 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     await pickItem(NAMES.network);
     await answer(title(4), 'Environment variables (-e KEY=VALUE)', 'GREETING=hello-from-e2e');
 
-    const info = await until('the container to run', async () => {
+    const info = await waitFor('the container to run', async () => {
       const r = await fx.cli(['inspect', NAMES.container]);
       if (r.code !== 0) return undefined;
       const [c] = JSON.parse(r.stdout) as Array<{
@@ -129,7 +120,7 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
         NetworkSettings: { Networks: Record<string, unknown> };
       }>;
       return c?.State.Running ? c : undefined;
-    });
+    }, 30_000, 300);
     await wb!.screenshot('explorer-prompts-run');
     assert.equal(info.Config.Image, 'nginx:alpine');
     assert.ok(info.Config.Env.includes('GREETING=hello-from-e2e'), `env: ${JSON.stringify(info.Config.Env)}`);
@@ -142,11 +133,11 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     await wb!.runCommand('Docker Labs: Create Network…');
     await answer('docker network create', 'Network name.', NAMES.createdNetwork);
     await answer('docker network create', 'Subnet (--subnet)', '');
-    await until('the network', async () => ((await fx.cli(['network', 'inspect', NAMES.createdNetwork])).code === 0 ? true : undefined));
+    await waitFor('the network', async () => ((await fx.cli(['network', 'inspect', NAMES.createdNetwork])).code === 0 ? true : undefined), 30_000, 300);
 
     await wb!.runCommand('Docker Labs: Create Volume…');
     await answer('docker volume create', 'Volume name', NAMES.createdVolume);
-    await until('the volume', async () => ((await fx.cli(['volume', 'inspect', NAMES.createdVolume])).code === 0 ? true : undefined));
+    await waitFor('the volume', async () => ((await fx.cli(['volume', 'inspect', NAMES.createdVolume])).code === 0 ? true : undefined), 30_000, 300);
 
     // Asked again for the same name, the prompt refuses it as the learner types.
     await refreshTree();
@@ -169,10 +160,10 @@ describe('explorer prompts e2e (English workbench, real daemon)', function () {
     await pickItem('nginx:alpine');
     await answer('docker tag nginx:alpine', 'New name for the image', NAMES.tag);
     const id = (await fx.cliOk(['image', 'inspect', '-f', '{{.Id}}', 'nginx:alpine'])).trim();
-    const tagged = await until('the tag', async () => {
+    const tagged = await waitFor('the tag', async () => {
       const r = await fx.cli(['image', 'inspect', '-f', '{{.Id}}', NAMES.tag]);
       return r.code === 0 ? r.stdout.trim() : undefined;
-    });
+    }, 30_000, 300);
     assert.equal(tagged, id, 'the new tag names the same image');
   });
 

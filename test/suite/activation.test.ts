@@ -16,6 +16,32 @@ describe('activation', () => {
     recordFigure('activationMs', api.activationMs, 'ms');
   });
 
+  it('loads only the wiring at activation: the linter, the explorer and the labs load on first use', async () => {
+    const api = await activateExtension();
+    for (const name of ['lint', 'explorer', 'lab']) assert.ok(api.capabilities.names().includes(name), `${name} is a lazily loaded capability`);
+    // Nothing here has opened a Dockerfile, shown the explorer view or run a lab command yet.
+    assert.deepEqual(api.capabilities.loaded(), []);
+  });
+
+  it('runs a command of a capability not loaded yet: its stub loads it and returns what the real command returns', async () => {
+    const api = await activateExtension();
+    assert.ok(!api.capabilities.loaded().includes('lint'), 'the linter is not loaded yet');
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number }>('dockerLabs.lint.workspace');
+    assert.equal(typeof summary?.files, 'number', `dockerLabs.lint.workspace returned ${JSON.stringify(summary)}`);
+    assert.equal(typeof summary?.findings, 'number');
+    assert.ok(api.capabilities.loaded().includes('lint'), 'running its command loaded the linter');
+  });
+
+  it('keeps every contributed command registered once every capability has loaded', async () => {
+    const api = await activateExtension();
+    for (const name of api.capabilities.names()) await api.capabilities.load(name);
+    assert.deepEqual(api.capabilities.loaded().sort(), api.capabilities.names().sort());
+    const contributed = (manifest().contributes?.commands ?? []).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepEqual(missing, [], `commands contributed in package.json but not registered by their capability: ${missing.join(', ')}`);
+  });
+
   it('activates lazily only (no "*", no onStartupFinished)', () => {
     const events = manifest().activationEvents ?? [];
     for (const eager of ['*', 'onStartupFinished']) assert.ok(!events.includes(eager), `activationEvents contains ${eager}`);

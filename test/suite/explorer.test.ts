@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer';
 import type { ExplorerApi } from '../../src/explorer/vscode';
 import { activateExtension, requestedLocale } from './helpers';
+import { waitFor } from '../support/waitFor';
 
 interface Cli {
   code: number;
@@ -30,16 +31,6 @@ async function dockerOk(args: string[]): Promise<string> {
   return r.stdout.trim();
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
 describe('explorer (extension host, real daemon)', function () {
@@ -55,7 +46,7 @@ describe('explorer (extension host, real daemon)', function () {
 
   before(async function () {
     const api = await activateExtension();
-    explorer = api.explorer;
+    explorer = await api.explorer;
     const version = await docker(['version', '--format', '{{.Server.Version}}']);
     if (version.code !== 0) {
       const reason = `no Docker daemon at ${api.docker.endpoint.host} (start one with node scripts/docker-fixture.mjs up and export its DOCKER_HOST): ${version.stderr.trim()}`;
@@ -87,7 +78,7 @@ describe('explorer (extension host, real daemon)', function () {
     return explorer.provider.getChildren(g);
   }
   async function find(index: number, name: string): Promise<ExplorerNode> {
-    return eventually(`${name} in the tree`, async () => (await group(index)).find((n) => label(n) === name));
+    return waitFor(`${name} in the tree`, async () => (await group(index)).find((n) => label(n) === name));
   }
 
   it('shows the four groups in the UI language @l10n', async () => {
@@ -171,7 +162,7 @@ describe('explorer (extension host, real daemon)', function () {
 
   it('follows the daemon while the view is visible', async () => {
     await vscode.commands.executeCommand('dockerLabs.explorer.focus');
-    await eventually('the view to go live', () => (explorer.model.isLive ? true : undefined), 5000);
+    await waitFor('the view to go live', () => (explorer.model.isLive ? true : undefined), 5000);
     const name = unique('suite-live');
     const changed = new Promise<void>((resolve) => {
       const sub = explorer.provider.onDidChangeTreeData(() => {
@@ -182,7 +173,7 @@ describe('explorer (extension host, real daemon)', function () {
     try {
       await dockerOk(['create', '--name', name, 'nginx:alpine']);
       // No refresh asked for: the event stream brings it.
-      await eventually(`${name} in the model`, () => ((explorer.model.state.data.containers ?? []).some((c) => c.Names[0] === `/${name}`) ? true : undefined), 5000);
+      await waitFor(`${name} in the model`, () => ((explorer.model.state.data.containers ?? []).some((c) => c.Names[0] === `/${name}`) ? true : undefined), 5000);
       await changed;
       assert.ok(await find(0, name));
     } finally {

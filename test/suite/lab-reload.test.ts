@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, extension, workspaceDir } from './helpers';
+import { waitFor } from '../support/waitFor';
 
 interface StepResultLike {
   status: string;
@@ -53,16 +54,6 @@ const labDir = (): string => path.join(workspaceDir(), 'reload-lab');
 const labUri = (): vscode.Uri => vscode.Uri.file(path.join(labDir(), 'lesson.md'));
 const checkedFile = (): string => path.join(workspaceDir(), CHECKED_FILE);
 const handoverFile = (): string => path.join(workspaceDir(), 'reload-handover.json');
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('lab progress across a reload of the extension', function () {
   this.timeout(120_000);
@@ -113,7 +104,7 @@ describe('lab progress across a reload of the extension', function () {
     try {
       await activateExtension();
       // restoreContextKeys() runs without being awaited by activate().
-      await until(`setContext ${DONE_KEY}`, () => setContext.find(([key]) => key === DONE_KEY));
+      await waitFor(`setContext ${DONE_KEY}`, () => setContext.find(([key]) => key === DONE_KEY), 15_000);
     } finally {
       commands.executeCommand = executeCommand;
     }

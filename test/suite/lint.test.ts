@@ -7,18 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, requestedLocale, workspaceDir } from './helpers';
+import { waitFor } from '../support/waitFor';
 
 const ko = requestedLocale().toLowerCase().startsWith('ko');
-
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker-labs');
@@ -30,7 +21,7 @@ function codeOf(d: vscode.Diagnostic): string {
 
 /** Waits until the diagnostics satisfy `ready` (they are published after a short debounce). */
 function diagnostics(uri: vscode.Uri, ready: (list: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return eventually(what, () => {
+  return waitFor(what, () => {
     const list = ours(uri);
     return ready(list) ? list : undefined;
   });
@@ -98,7 +89,7 @@ describe('linter (extension host)', function () {
   it('updates the diagnostics as you type', async () => {
     const editor = await openDockerfile('FROM alpine:3.20\nUSER 1000\n');
     const uri = editor.document.uri;
-    await eventually('first lint', () => (vscode.languages.getDiagnostics(uri) ? true : undefined));
+    await waitFor('first lint', () => (vscode.languages.getDiagnostics(uri) ? true : undefined));
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'RUN sudo apk add curl\n'));
     const list = await diagnostics(uri, has('no-sudo'), 'no-sudo after typing');
     assert.equal(range(list.find((d) => codeOf(d) === 'no-sudo')!), '1:4-1:8');
@@ -154,7 +145,7 @@ describe('linter (extension host)', function () {
       await config.update('rules', { 'workdir-relative': 'off' }, vscode.ConfigurationTarget.Workspace);
       await diagnostics(uri, (l) => !l.some((d) => codeOf(d) === 'workdir-relative'), 'rule off from settings');
       await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
-      await eventually('no diagnostics when disabled', () => (ours(uri).length === 0 ? true : undefined));
+      await waitFor('no diagnostics when disabled', () => (ours(uri).length === 0 ? true : undefined));
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);

@@ -1,6 +1,6 @@
 // Evaluating one check against the real state. Each failure is one sentence, in Korean
 // and English, saying what is missing and what to try.
-import { PILLAR_CATEGORIES } from '../../lint/types';
+import { PILLAR_CATEGORIES } from '../../lint';
 import type { Localized } from '../../util/i18n';
 import type { Check, VariableSpec, VariableValues } from '../labModel';
 import { normalizeImageRef, type DockerState, type Environment } from './state';

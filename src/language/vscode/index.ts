@@ -4,7 +4,7 @@
 // registered only when the co-existence plan says so (settings, Container Tools /
 // Docker DX installed) and re-planned when either changes.
 import * as vscode from 'vscode';
-import { DOCKERFILE_SELECTOR, isDockerfile } from '../../lint/vscode';
+import { DOCKERFILE_SELECTOR, isDockerfile } from '../../util/vscode/dockerfile';
 import { LANGUAGE_FEATURES, featurePlan, installedPeers, type LanguageFeature } from '../coexistence';
 import type { LanguageProviders } from './providers';
 

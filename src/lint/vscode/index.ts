@@ -3,22 +3,7 @@
 // loads on the first Dockerfile the user opens or the first lint command.
 import * as vscode from 'vscode';
 import type { LintController } from './controller';
-
-/** Dockerfiles: the `dockerfile` language and the usual file names (also when another extension claims them). */
-export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'dockerfile' },
-  { pattern: '**/Dockerfile' },
-  { pattern: '**/*.Dockerfile' },
-  { pattern: '**/Dockerfile.*' },
-  { pattern: '**/Containerfile' },
-  { pattern: '**/Containerfile.*' },
-  { pattern: '**/*.dockerfile' },
-];
-
-export function isDockerfile(doc: vscode.TextDocument): boolean {
-  if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
-  return vscode.languages.match(DOCKERFILE_SELECTOR, doc) > 0;
-}
+import { DOCKERFILE_SELECTOR, isDockerfile } from '../../util/vscode/dockerfile';
 
 export function registerLinter(context: vscode.ExtensionContext): void {
   let controller: Promise<LintController> | undefined;

@@ -3,13 +3,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadMarkdownFile, loadTarget } from '../../../src/lab';
+import { needShared, seedsDir } from '../../support/shared';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const seeds = path.resolve(root, '..', 'shared', 'seeds');
+const seeds = seedsDir;
 
 describe('lab: course seeds open as labs', function () {
   before(function () {
-    if (!fs.existsSync(seeds)) this.skip(); // ../shared/seeds is not checked out beside the repo
+    needShared(this, seeds); // ../shared/seeds is not checked out beside the repo
   });
 
   const files = fs.existsSync(seeds) ? fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort() : [];

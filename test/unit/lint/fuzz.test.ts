@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { IncrementalLinter, lintText } from '../../../src/lint';
 import { astShape, corpus, modelShape, mutate, prng } from './helpers';
+import { corpusDir, needShared } from '../../support/shared';
 
 const CASES = Number(process.env.LINT_FUZZ_CASES) || (process.env.CI ? 20000 : 1500);
 const LIMIT_MS = 100;
@@ -34,7 +35,7 @@ describe('lint fuzz', function () {
 
   it(`${CASES} mutated corpus files: no throw, no rule error, no lint over ${LIMIT_MS} ms of CPU, same boundaries as dockerfile-ast`, function () {
     const found = corpus();
-    if (!found) this.skip(); // ../shared/corpus/dockerfiles is not checked out here
+    if (!found) needShared(this, corpusDir); // ../shared/corpus/dockerfiles is not checked out here
     const files: { name: string; text: string }[] = found ?? [];
     // Warm the JIT on the unmutated corpus first: the limit is about the linter, not a cold start.
     for (let k = 0; k < 2; k++) for (const f of files) lintText(f.text);

@@ -8,9 +8,10 @@ import { lintText, type Finding, type LintOptions } from '../../../src/lint';
 import { LineIndex } from '../../../src/lint/parse/lines';
 import { DockerfileModel } from '../../../src/lint/parse/model';
 import { DockerfileParser } from 'dockerfile-ast';
+import { corpusDir } from '../../support/shared';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'dockerfiles');
+export { corpusDir };
 
 /** Corpus files (name, text), or null when ../shared/corpus is not there. */
 export function corpus(): { name: string; text: string }[] | null {

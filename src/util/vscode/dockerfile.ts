@@ -1,0 +1,24 @@
+// Which documents are Dockerfiles, for every capability that serves them (the linter,
+// the language features) and for the entry, which loads those on the first one opened.
+import * as vscode from 'vscode';
+
+/** Dockerfiles: the `dockerfile` language and the usual file names (also when another extension claims them). */
+export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'dockerfile' },
+  { pattern: '**/Dockerfile' },
+  { pattern: '**/*.Dockerfile' },
+  { pattern: '**/Dockerfile.*' },
+  { pattern: '**/Containerfile' },
+  { pattern: '**/Containerfile.*' },
+  { pattern: '**/*.dockerfile' },
+];
+
+export function isDockerfile(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
+  return vscode.languages.match(DOCKERFILE_SELECTOR, doc) > 0;
+}
+
+/** `.dockerignore` files (VS Code's `ignore` language), which the language features complete. */
+export function isDockerignore(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme !== 'output' && /(^|[\\/])\.dockerignore$/.test(doc.uri.path);
+}
