@@ -3,6 +3,7 @@
 // the command palette with no item, when a quick pick of the right kind of object
 // asks which one. One resolver for every command and every kind; the editor supplies
 // only the quick pick, so this runs in plain Node.
+import { groupByProject, type ComposeProject } from '../compose';
 import { containerName, type ContainerSummary, type NetworkSummary, type VolumeSummary } from './daemonLists';
 import { humanSize } from './format';
 import { imageNodes, type ExplorerNode, type NodeOf, type TreeState } from './tree';
@@ -18,6 +19,7 @@ export interface TargetOf {
   image: ImageTarget;
   network: NetworkSummary;
   volume: VolumeSummary;
+  composeProject: ComposeProject<ContainerSummary>;
 }
 
 export type TargetKind = keyof TargetOf;
@@ -99,7 +101,17 @@ const KINDS: { [K in TargetKind]: TargetKindSpec<K> } = {
     candidates: (state) => state.data.volumes ?? [],
     item: (v) => ({ label: v.Name, description: v.Driver }),
   },
+  composeProject: {
+    fromNode: (n) => (n.kind === 'composeProject' ? n.project : n.kind === 'composeService' ? projectOf(n.service.project, n.service.containers) : undefined),
+    candidates: (state) => groupByProject(state.data.containers ?? []).projects,
+    item: (p) => ({ label: p.name, description: p.workingDir }),
+  },
 };
+
+/** A service node carries its containers only; its project is regrouped from them. */
+function projectOf(name: string, containers: readonly ContainerSummary[]): ComposeProject<ContainerSummary> | undefined {
+  return groupByProject(containers).projects.find((p) => p.name === name);
+}
 
 /**
  * The objects a command acts on, in selection order; empty when there is none (items

@@ -142,6 +142,21 @@ export const TEXT = {
     userDescription: t('{destination}에 연결', 'at {destination}'),
     keep: t('볼륨의 데이터는 컨테이너를 삭제해도 남습니다.', 'A volume keeps its data when containers are removed.'),
   },
+  compose: {
+    projectDescription: t('Compose 프로젝트 · 서비스 {services}개 · 실행 중 {running}/{total}', 'Compose project · {services} services · {running}/{total} running'),
+    projectTooltip: t(
+      '`docker compose`(또는 `docker-compose`)로 만든 프로젝트 **{name}**입니다. 컨테이너에 붙은 `com.docker.compose.project` 레이블로 묶었습니다.',
+      'Project **{name}**, made with `docker compose` (or `docker-compose`): grouped by the `com.docker.compose.project` label on its containers.',
+    ),
+    workingDir: t('작업 폴더', 'Working directory'),
+    configFiles: t('Compose 파일', 'Compose files'),
+    projectTryIt: t('마우스 오른쪽 버튼으로 up, down, restart, stop, logs를 실행할 수 있습니다. 실행하는 명령은 출력 창에 보입니다.', 'Right-click for up, down, restart, stop and logs; each prints the command it runs in the output channel.'),
+    serviceDescription: t('서비스 · 실행 중 {running}/{total}', 'service · {running}/{total} running'),
+    serviceTooltip: t(
+      '프로젝트 {project}의 서비스 **{name}**입니다. 서비스 하나가 같은 설정의 컨테이너(복제본) 여러 개일 수 있습니다.',
+      'Service **{name}** of project {project}: one service may run several containers (replicas) of the same configuration.',
+    ),
+  },
   problem: {
     label: t('Docker에 연결할 수 없습니다: {endpoint}', 'Cannot reach Docker at {endpoint}'),
     retry: t('다시 시도', 'Retry'),

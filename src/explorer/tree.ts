@@ -2,6 +2,7 @@
 // each one reads (present). No editor API here, so the tree can be built and checked
 // in plain Node; src/explorer/vscode/provider.ts only maps NodeView onto TreeItem.
 import { pick, type Lang, type Localized } from '../util/i18n';
+import { groupByProject, type ComposeProject, type ComposeService } from '../compose';
 import {
   byText,
   containerName,
@@ -28,6 +29,8 @@ import type { ExplorerProblem } from './problem';
 
 export type ExplorerNode =
   | { kind: 'group'; key: string; group: GroupId }
+  | { kind: 'composeProject'; key: string; project: ComposeProject<ContainerSummary> }
+  | { kind: 'composeService'; key: string; service: ComposeService<ContainerSummary> }
   | { kind: 'container'; key: string; container: ContainerSummary }
   | { kind: 'port'; key: string; container: ContainerSummary; hostPort: number; containerPort: number; protocol: string; hostIp?: string }
   | { kind: 'containerNetwork'; key: string; container: ContainerSummary; network: string; ip?: string }
@@ -128,9 +131,15 @@ function groupChildren(state: TreeState, group: GroupId): ExplorerNode[] {
   if (!data[group]) return [{ kind: 'message', key: `message:${group}:loading`, text: TEXT.loading }];
   let nodes: ExplorerNode[];
   switch (group) {
-    case 'containers':
-      nodes = sortContainers(data.containers ?? []).map((container) => ({ kind: 'container', key: `container:${container.Id}`, container }));
+    case 'containers': {
+      // A Compose project's containers sit under it (project → service → containers); the rest as before.
+      const { projects, ungrouped } = groupByProject(data.containers ?? []);
+      nodes = [
+        ...projects.map((project): ExplorerNode => ({ kind: 'composeProject', key: `compose:${project.name}`, project })),
+        ...sortContainers(ungrouped).map((container): ExplorerNode => ({ kind: 'container', key: `container:${container.Id}`, container })),
+      ];
       break;
+    }
     case 'images':
       nodes = imageNodes(state);
       break;
@@ -156,6 +165,10 @@ export function childNodes(node: ExplorerNode, state: TreeState): ExplorerNode[]
   switch (node.kind) {
     case 'group':
       return groupChildren(state, node.group);
+    case 'composeProject':
+      return node.project.services.map((service) => ({ kind: 'composeService', key: `${node.key}/service:${service.name}`, service }));
+    case 'composeService':
+      return node.service.containers.map((container) => ({ kind: 'container', key: `container:${container.Id}`, container }));
     case 'container': {
       const c = node.container;
       const ports: ExplorerNode[] = publishedPorts(c).map((p) => ({
@@ -200,6 +213,8 @@ export function hasChildren(node: ExplorerNode): boolean {
     case 'group':
     case 'image':
     case 'problem':
+    case 'composeProject':
+    case 'composeService':
       return true;
     case 'container':
       return publishedPorts(node.container).length > 0 || Object.keys(node.container.NetworkSettings?.Networks ?? {}).length > 0 || (node.container.Mounts ?? []).length > 0;
@@ -282,6 +297,40 @@ const presentGroup: Presenter<'group'> = (node, state, { p }) => {
     tooltip: () => p(TEXT.groupTooltip[group]),
     icon: { id: GROUP_ICONS[group] },
     contextValue: `group.${group}${dangling}`,
+    collapsible: 'expanded',
+  };
+};
+
+const RUNNING = new Set(['running', 'restarting']);
+
+const presentComposeProject: Presenter<'composeProject'> = (node, _state, { p }) => {
+  const project = node.project;
+  const containers = project.services.flatMap((s) => s.containers);
+  const running = containers.filter((c) => RUNNING.has(c.State)).length;
+  return {
+    label: project.name,
+    description: p(TEXT.compose.projectDescription, { services: project.services.length, running, total: containers.length }),
+    tooltip: () => tip([
+      p(TEXT.compose.projectTooltip, { name: escapeMarkdown(project.name) }),
+      project.workingDir && `${p(TEXT.compose.workingDir)}: ${codeSpan(project.workingDir)}`,
+      project.configFiles.length > 0 && `${p(TEXT.compose.configFiles)}: ${project.configFiles.map(codeSpan).join(', ')}`,
+      p(TEXT.compose.projectTryIt),
+    ]),
+    icon: { id: 'layers-active', color: running > 0 ? 'testing.iconPassed' : undefined },
+    contextValue: `composeProject.${running > 0 ? 'running' : 'stopped'}`,
+    collapsible: 'expanded',
+  };
+};
+
+const presentComposeService: Presenter<'composeService'> = (node, _state, { p }) => {
+  const service = node.service;
+  const running = service.containers.filter((c) => RUNNING.has(c.State)).length;
+  return {
+    label: service.name,
+    description: p(TEXT.compose.serviceDescription, { running, total: service.containers.length }),
+    tooltip: () => p(TEXT.compose.serviceTooltip, { name: escapeMarkdown(service.name), project: codeSpan(service.project) }),
+    icon: { id: 'symbol-class', color: running > 0 ? 'testing.iconPassed' : undefined },
+    contextValue: `composeService.${running > 0 ? 'running' : 'stopped'}`,
     collapsible: 'expanded',
   };
 };
@@ -508,6 +557,8 @@ const presentMessage: Presenter<'message'> = (node, state, { p }) => {
 /** One presenter per kind of node; a kind without one does not compile. */
 export const PRESENTERS: { readonly [K in NodeKind]: Presenter<K> } = {
   group: presentGroup,
+  composeProject: presentComposeProject,
+  composeService: presentComposeService,
   container: presentContainer,
   port: presentPort,
   containerNetwork: presentContainerNetwork,

@@ -24,8 +24,12 @@ export interface CommandContextOptions {
   setShowDangling: (show: boolean) => void;
 }
 
-/** A command as VS Code calls it: from a tree item (with the selection) or from the palette (no arguments). */
-export type Handler = (node?: ExplorerNode, selected?: readonly ExplorerNode[]) => unknown;
+/**
+ * A command as VS Code calls it: from a tree item (with the selection) or from the
+ * palette (no arguments). `raw` is the first argument as given (a file's Uri from the
+ * file explorer or an editor title).
+ */
+export type Handler = (node?: ExplorerNode, selected?: readonly ExplorerNode[], raw?: unknown) => unknown;
 
 /** One command, made from the shared context. */
 export type CommandFactory = (ctx: CommandContext) => Handler;
@@ -35,6 +39,7 @@ const NOTHING_TO_PICK: Record<TargetKind, () => string> = {
   image: () => vscode.l10n.t('No image to choose from.'),
   network: () => vscode.l10n.t('No network to choose from.'),
   volume: () => vscode.l10n.t('No volume to choose from.'),
+  composeProject: () => vscode.l10n.t('No Compose project to choose from.'),
 };
 
 export const RUNNING_STATES = new Set(['running', 'paused', 'restarting']);

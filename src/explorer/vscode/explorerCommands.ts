@@ -14,6 +14,7 @@ import * as networks from './commands/networkCommands';
 import * as volumes from './commands/volumeCommands';
 import * as prune from './commands/pruneCommands';
 import * as view from './commands/viewCommands';
+import * as compose from './commands/composeCommands';
 
 /** Every `dockerLabs.explorer.*` command of package.json and the factory that makes it. */
 export const EXPLORER_COMMANDS: Readonly<Record<string, CommandFactory>> = {
@@ -55,6 +56,15 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'dockerLabs.explorer.prune.networks': prune.networks,
   'dockerLabs.explorer.prune.volumes': prune.volumes,
   'dockerLabs.explorer.prune.system': prune.system,
+
+  'dockerLabs.explorer.compose.up': compose.up,
+  'dockerLabs.explorer.compose.down': compose.down,
+  'dockerLabs.explorer.compose.restart': compose.restart,
+  'dockerLabs.explorer.compose.stop': compose.stop,
+  'dockerLabs.explorer.compose.logs': compose.logs,
+  'dockerLabs.explorer.compose.upFile': compose.upFile,
+  'dockerLabs.explorer.compose.downFile': compose.downFile,
+  'dockerLabs.explorer.compose.convert': compose.convert,
 };
 
 export function registerCommands(options: CommandContextOptions): vscode.Disposable[] {
@@ -64,7 +74,7 @@ export function registerCommands(options: CommandContextOptions): vscode.Disposa
     return vscode.commands.registerCommand(id, async (node?: unknown, selected?: unknown) => {
       // Commands never throw at the learner: whatever escaped becomes one message.
       try {
-        return await handler(isNode(node) ? node : undefined, Array.isArray(selected) ? (selected as ExplorerNode[]) : undefined);
+        return await handler(isNode(node) ? node : undefined, Array.isArray(selected) ? (selected as ExplorerNode[]) : undefined, node);
       } catch (error) {
         ctx.showError(error);
         return undefined;

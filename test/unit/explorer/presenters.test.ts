@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describeProblem } from '../../../src/explorer/problem';
 import { PRESENTERS, childNodes, createGroupNodes, layerNodes, present, rootNodes, type ExplorerNode, type NodeKind, type TreeState } from '../../../src/explorer/tree';
-import { NOW, data } from './fixtures';
+import { NOW, container, data } from './fixtures';
 
 const state = (over: Partial<TreeState> = {}): TreeState => ({ endpoint: 'unix:///var/run/docker.sock', data, groupErrors: {}, showDangling: true, ...over });
 
@@ -20,6 +20,16 @@ function everyNode(): Array<{ node: ExplorerNode; state: TreeState }> {
   walk(rootNodes(down, createGroupNodes()), down);
   const empty = state({ data: { containers: [], images: [], networks: [], volumes: [] } });
   walk(childNodes(createGroupNodes().containers, empty), empty);
+  const compose = state({
+    data: {
+      ...data,
+      containers: [
+        ...data.containers,
+        container({ Id: 'c'.repeat(64), Names: ['/shop-web-1'], State: 'running', Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } }),
+      ],
+    },
+  });
+  walk(childNodes(createGroupNodes().containers, compose), compose);
   return found;
 }
 
@@ -48,6 +58,8 @@ describe('explorer presenters', () => {
   it('gives every node a label and a context value that names its kind for the menus', () => {
     const prefix: Record<NodeKind, string> = {
       group: 'group.',
+      composeProject: 'composeProject.',
+      composeService: 'composeService.',
       container: 'container.',
       port: 'port.',
       containerNetwork: 'containerNetwork',
