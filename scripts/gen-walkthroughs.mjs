@@ -67,8 +67,9 @@ async function loadEngine(root) {
       platform: 'node',
       format: 'cjs',
       target: 'node18',
-      // The lab reaches src/docker, whose client loads dockerode only when a daemon is used.
-      external: ['dockerode'],
+      // The lab reaches src/docker, whose client loads dockerode, docker-modem and ssh2 only
+      // when a daemon is used; ssh2's optional native parts are never bundled (as in build.mjs).
+      external: ['dockerode', 'docker-modem', 'ssh2', 'cpu-features', '*.node'],
       outfile: file,
       logLevel: 'silent',
     });

@@ -2,7 +2,6 @@
 import type { RuleDocs } from './types';
 
 export const MULTI_STAGE_EXAMPLE = [
-  '# 빌드 스테이지',
   'FROM node:18-alpine AS builder',
   'WORKDIR /app',
   'COPY package*.json ./',
@@ -10,7 +9,6 @@ export const MULTI_STAGE_EXAMPLE = [
   'COPY . .',
   'RUN npm run build',
   '',
-  '# 프로덕션 스테이지',
   'FROM nginx:alpine',
   'COPY --from=builder /app/dist /usr/share/nginx/html',
 ].join('\n');

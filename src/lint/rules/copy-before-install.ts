@@ -37,10 +37,8 @@ export default defineRule({
         en: 'Docker builds a layer per instruction and reuses a layer from cache while its inputs are unchanged. `COPY . .` changes whenever any source file does, so the `npm install` after it runs from scratch every time. Copy the dependency files, which rarely change, first: the install layer then stays cached.',
       },
       example: [
-        '# package.json 먼저 복사 (캐시 최적화)',
         'COPY package*.json ./',
         'RUN npm install --production',
-        '# 애플리케이션 코드 복사',
         'COPY . .',
       ].join('\n'),
     },

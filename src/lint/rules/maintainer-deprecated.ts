@@ -22,7 +22,6 @@ export default defineRule({
         en: 'Add metadata such as the author with `LABEL`; the standard key is `org.opencontainers.image.authors`.',
       },
       example: [
-        '# 메타데이터 추가',
         'LABEL maintainer="developer@company.com"',
       ].join('\n'),
     },

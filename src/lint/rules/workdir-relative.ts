@@ -30,7 +30,6 @@ export default defineRule({
         en: '`WORKDIR` sets the directory later `RUN`, `COPY` and `CMD` run in. A relative path is appended to the previous WORKDIR (possibly the base image’s), so a new base image moves your files. Use an absolute path, as the course does.',
       },
       example: [
-        '# 작업 디렉토리 설정',
         'WORKDIR /app',
       ].join('\n'),
     },

@@ -151,6 +151,8 @@ describe('lint rule contract', () => {
         assert.ok(m.docs.description.ko.trim() && m.docs.description.en.trim(), 'docs prose in both languages');
         assert.match(m.docs.description.ko, /[\uac00-\ud7a3]/);
         assert.ok(m.docs.example.trim() && !m.docs.example.includes('```'), 'one example, without the fence');
+        // Both languages show the same example: no Korean-only (or English-only) prose inside it.
+        assert.doesNotMatch(m.docs.example, /[\u3131-\uD7A3]/, 'the shared example is language-neutral');
         assert.strictEqual(typeof m.fixable, 'boolean');
         assert.strictEqual(typeof m.hasSuggestions, 'boolean');
         if (m.buildkit) assert.match(m.buildkit, /^[A-Z][A-Za-z]+$/);
