@@ -4,24 +4,13 @@
 // to Compose on two `docker run` containers gives a file Compose accepts and brings up.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { COMPOSE_V1, composeArgv, convertToCompose, runCompose, type ComposeAction, type ContainerInspect, type ImageInspect } from '../../src/compose';
 import { ExplorerModel, childNodes, createGroupNodes, present, type ExplorerNode } from '../../src/explorer';
-import { createdObjects, getFixture, removeCreated, uniqueName, type Fixture } from './fixture';
+import { createdObjects, getFixture, removeCreated, uniqueName, type Fixture, freePort } from './fixture';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe('Compose in the explorer (real daemon, docker-compose v1)', function () {
   this.timeout(180_000);

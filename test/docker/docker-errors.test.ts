@@ -11,7 +11,7 @@ import type Dockerode from 'dockerode';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 import { describeDockerError, type DockerProblem } from '../../src/docker/errors';
-import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
+import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated, freePort } from './fixture';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -26,16 +26,6 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function expectCause(problem: DockerProblem, cause: DockerProblem['cause'], ...inBoth: string[]) {
   assert.equal(problem.cause, cause, `${problem.cause}: ${problem.detail}`);

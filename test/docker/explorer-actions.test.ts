@@ -3,7 +3,6 @@
 // errors among them) come back as one clear sentence, never a stack trace.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -22,18 +21,8 @@ import {
   type Planned,
 } from '../../src/explorer';
 import type { PullProgress } from '../../src/docker';
-import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
+import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated, freePort } from './fixture';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a planned action that must fail; returns the learner's message (English and Korean). */
 async function failure(planned: Planned<unknown>): Promise<{ en: string; ko: string }> {

@@ -3,25 +3,14 @@
 // (and refresh only the group they touch), and a daemon that stops and starts again
 // turns the tree into the problem node and back.
 import { strict as assert } from 'node:assert';
-import * as net from 'node:net';
 import { childNodes, containerName, createGroupNodes, layerNodes, present, rootNodes, type ExplorerNode } from '../../src/explorer';
-import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated } from './fixture';
+import { getFixture, startExtraDaemon, uniqueName, type Fixture, createdObjects, removeCreated, freePort } from './fixture';
 import { countedModel, mark, waitForEventsApplied, waitForRelist } from './explorer-helpers';
 import { waitFor } from '../support/waitFor';
 import { DEFAULT_BACKOFF_MS } from '../../src/explorer/events';
 import { createClient } from '../../src/docker/client';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const groups = createGroupNodes();
 
