@@ -227,6 +227,11 @@ export class DockerfileLanguage {
     if (instruction) {
       const own = this.instructionHover(instruction, position, lang);
       if (own) return own;
+    } else if (!dockerfile.getDirectives().some((d) => contains(d.getNameRange(), position))) {
+      // Blank lines and comments: everything the service explains (keywords, flags, ARG/ENV
+      // names, variables, directives) lies in an instruction or a directive, and asking would
+      // have it walk every instruction of the stage for nothing.
+      return null;
     }
     const hover = this.parses.serve(() => this.service.computeHover(content, position));
     if (!hover) return null;
