@@ -3,6 +3,7 @@
 // explained in a hover over the image of a `FROM`.
 import type { Lang, Localized } from '../util/i18n';
 import { pick } from '../util/i18n';
+import { isValidImageRef, parseImageRef } from '../docker';
 
 export interface ImageReferenceParts {
   registry: string;
@@ -15,49 +16,26 @@ export interface ImageReferenceParts {
 }
 
 /**
- * Splits an image reference into its parts. This is the one place this capability reads
- * an image reference; it should call the docker capability's shared image-reference
- * parser (src/docker) instead, so that an image reference has one parser.
+ * The parts of `text` for the hover, read with the docker capability's image-reference
+ * parser (the project's one), or undefined when Docker would not accept `text` as an
+ * image reference (a variable, upper case, a bad digest): no hover then.
  */
-export function parseImageReference(text: string): ImageReferenceParts | undefined {
-  if (!text || /[\s$]/.test(text)) return undefined;
-  let rest = text;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/.test(digest)) return undefined;
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!/^[\w][\w.-]{0,127}$/.test(tag)) return undefined;
-  }
-  const components = rest.split('/');
-  let registry = 'docker.io';
-  let impliedRegistry = true;
-  if (components.length > 1 && (/[.:]/.test(components[0]) || components[0] === 'localhost')) {
-    registry = components.shift() as string;
-    impliedRegistry = false;
-  }
-  if (components.some((c) => !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(c))) return undefined;
-  const repository = components.pop() as string;
-  let namespace = components.join('/');
-  let impliedNamespace = false;
-  if (!namespace) {
-    namespace = registry === 'docker.io' ? 'library' : '';
-    impliedNamespace = registry === 'docker.io';
-  }
+export function imageReferenceParts(text: string): ImageReferenceParts | undefined {
+  if (!isValidImageRef(text)) return undefined;
+  const ref = parseImageRef(text);
+  const slash = ref.repository.lastIndexOf('/');
   return {
-    registry,
-    namespace,
-    repository,
-    tag: tag ?? (digest ? undefined : 'latest'),
-    digest,
-    implied: { registry: impliedRegistry, namespace: impliedNamespace, tag: tag === undefined && !digest },
+    registry: ref.domain,
+    namespace: slash < 0 ? '' : ref.repository.slice(0, slash),
+    repository: ref.name,
+    tag: ref.tag ?? (ref.digest ? undefined : 'latest'),
+    digest: ref.digest ?? undefined,
+    implied: {
+      registry: ref.registry === null,
+      // Docker Hub's official images: `nginx` is `library/nginx`.
+      namespace: ref.repository !== ref.path,
+      tag: ref.tag === null && ref.digest === null,
+    },
   };
 }
 

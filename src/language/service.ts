@@ -4,14 +4,14 @@
 // code actions come without the service's own diagnostics (our linter is the only
 // source of those) and without those our linter already offers as a quick fix.
 // Positions, ranges and results are the Language Server Protocol's.
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { CommandIds, DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
 import { TokensLegend } from 'dockerfile-language-service/lib/dockerSemanticTokens';
 import type { CompletionItem, DocumentLink, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
 import type { Lang, Localized } from '../util/i18n';
 import { pick } from '../util/i18n';
 import { docFor, docMarkdown, flagKey, flagsOf } from './docs';
-import { imageReferenceMarkdown, parseImageReference } from './imageRef';
+import { imageReferenceMarkdown, imageReferenceParts } from './imageRef';
 
 export interface FormatOptions {
   tabSize: number;
@@ -74,6 +74,20 @@ function contains(r: Range, p: Position): boolean {
   return after && before;
 }
 
+/** The instruction whose range holds `p`, found by bisecting the instructions (in document order). */
+function instructionAt(instructions: Instruction[], p: Position): Instruction | undefined {
+  let lo = 0;
+  let hi = instructions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = instructions[mid].getRange();
+    if (p.line < r.start.line || (p.line === r.start.line && p.character < r.start.character)) hi = mid - 1;
+    else if (p.line > r.end.line || (p.line === r.end.line && p.character > r.end.character)) lo = mid + 1;
+    else return instructions[mid];
+  }
+  return undefined;
+}
+
 function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 }
@@ -87,10 +101,62 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
+/** Line `line` of `content` (without its end), found by scanning to it rather than splitting the file. */
+function lineOf(content: string, line: number): string {
+  let start = 0;
+  for (let l = 0; l < line; l++) {
+    const nl = content.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const nl = content.indexOf('\n', start);
+  const text = nl < 0 ? content.slice(start) : content.slice(start, nl);
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+
 function endOfLineBefore(content: string, line: number): Position {
   const target = Math.max(0, line - 1);
-  const text = content.split(/\r?\n/, target + 1)[target] ?? '';
-  return { line: target, character: text.length };
+  return { line: target, character: lineOf(content, target).length };
+}
+
+/** How many document versions keep their parse: the one being edited and a few open beside it. */
+const PARSES_KEPT = 4;
+const parseWithDockerfileAst = DockerfileParser.parse;
+
+/**
+ * One dockerfile-ast parse per document version (by content), shared by our code and the
+ * service. The service takes the text on every request and parses it again each time
+ * (a 650-line file costs ~10 ms a parse, several times that on a loaded machine), while
+ * the editor asks for hover, links, folding, tokens, symbols and code actions of the same
+ * version: its requests run with `DockerfileParser.parse` answering from here, and only
+ * for the length of the (synchronous) call.
+ */
+class ParsesByVersion {
+  private readonly byContent = new Map<string, Dockerfile>();
+
+  get(content: string): Dockerfile {
+    let dockerfile = this.byContent.get(content);
+    if (dockerfile) {
+      this.byContent.delete(content);
+    } else {
+      dockerfile = parseWithDockerfileAst(content);
+      if (this.byContent.size >= PARSES_KEPT) this.byContent.delete(this.byContent.keys().next().value as string);
+    }
+    this.byContent.set(content, dockerfile);
+    return dockerfile;
+  }
+
+  /** Runs `request` (one of the service's, synchronous up to its parse) with its parses served from here. */
+  serve<T>(request: () => T): T {
+    const parser = DockerfileParser as { parse: (content: string) => Dockerfile };
+    const previous = parser.parse;
+    parser.parse = (content) => this.get(content);
+    try {
+      return request();
+    } finally {
+      parser.parse = previous;
+    }
+  }
 }
 
 export class DockerfileLanguage {
@@ -98,6 +164,7 @@ export class DockerfileLanguage {
   static readonly semanticLegend: { readonly tokenTypes: readonly string[]; readonly tokenModifiers: readonly string[] } = SEMANTIC_LEGEND;
 
   private readonly service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
+  private readonly parses = new ParsesByVersion();
 
   constructor() {
     this.service.setCapabilities({
@@ -109,7 +176,7 @@ export class DockerfileLanguage {
   }
 
   async completion(content: string, position: Position, lang: Lang): Promise<CompletionItem[]> {
-    const items = await this.service.computeCompletionItems(content, position);
+    const items = await this.parses.serve(() => this.service.computeCompletionItems(content, position));
     for (const item of items) {
       const doc = docFor(typeof item.data === 'string' ? item.data : undefined);
       if (doc) item.documentation = { kind: 'markdown', value: docMarkdown(doc, lang) };
@@ -119,7 +186,7 @@ export class DockerfileLanguage {
 
   /** BuildKit's flags (`RUN --mount`, `COPY --chmod`, `--link`…), which the service does not complete. */
   private buildkitFlags(content: string, position: Position, offered: CompletionItem[], lang: Lang): CompletionItem[] {
-    const line = content.split(/\r?\n/, position.line + 1)[position.line] ?? '';
+    const line = lineOf(content, position.line);
     const m = FLAG_CONTEXT.exec(line.slice(0, position.character));
     if (!m) return [];
     const instruction = m[1].toUpperCase();
@@ -150,17 +217,23 @@ export class DockerfileLanguage {
    * of the image a `FROM` names; elsewhere (variables) the service's own hover.
    */
   hover(content: string, position: Position, lang: Lang): Hover | null {
-    const dockerfile = DockerfileParser.parse(content);
+    const dockerfile = this.parses.get(content);
     for (const directive of dockerfile.getDirectives()) {
       const doc = docFor(directive.getName().toLowerCase());
       if (doc && contains(directive.getNameRange(), position)) return { contents: { kind: 'markdown', value: docMarkdown(doc, lang) }, range: directive.getNameRange() };
     }
-    const instruction = dockerfile.getInstructions().find((i) => contains(i.getRange(), position));
+    // Only the instructions' ranges are read (binary search): the rest of the file is not looked at.
+    const instruction = instructionAt(dockerfile.getInstructions(), position);
     if (instruction) {
       const own = this.instructionHover(instruction, position, lang);
       if (own) return own;
+    } else if (!dockerfile.getDirectives().some((d) => contains(d.getNameRange(), position))) {
+      // Blank lines and comments: everything the service explains (keywords, flags, ARG/ENV
+      // names, variables, directives) lies in an instruction or a directive, and asking would
+      // have it walk every instruction of the stage for nothing.
+      return null;
     }
-    const hover = this.service.computeHover(content, position);
+    const hover = this.parses.serve(() => this.service.computeHover(content, position));
     if (!hover) return null;
     // The service documents keywords we have not (none today): keep ours as the only source of such text.
     return instruction && contains(instruction.getInstructionRange(), position) ? null : hover;
@@ -186,7 +259,7 @@ export class DockerfileLanguage {
       const range = from.getImageRange();
       const image = from.getImage();
       if (range && image && contains(range, position)) {
-        const ref = parseImageReference(image);
+        const ref = imageReferenceParts(image);
         if (ref) return { contents: { kind: 'markdown', value: imageReferenceMarkdown(ref, lang) }, range };
       }
     }
@@ -194,9 +267,9 @@ export class DockerfileLanguage {
   }
 
   signatureHelp(content: string, position: Position, lang: Lang): SignatureHelp | null {
-    const help = this.service.computeSignatureHelp(content, position);
+    const help = this.parses.serve(() => this.service.computeSignatureHelp(content, position));
     if (!help || help.signatures.length === 0) return null;
-    const line = content.split(/\r?\n/, position.line + 1)[position.line] ?? '';
+    const line = lineOf(content, position.line);
     const lineKeyword = /^\s*(\w+)/.exec(line)?.[1].toUpperCase() ?? '';
     for (const signature of help.signatures) {
       const word = /^(\S+)(?:\s+(--[\w-]+|NONE|CMD))?/.exec(signature.label);
@@ -213,19 +286,19 @@ export class DockerfileLanguage {
   }
 
   format(content: string, options: FormatOptions): TextEdit[] {
-    return this.service.format(content, { ...options });
+    return this.parses.serve(() => this.service.format(content, { ...options }));
   }
 
   formatRange(content: string, range: Range, options: FormatOptions): TextEdit[] {
-    return this.service.formatRange(content, range, { ...options });
+    return this.parses.serve(() => this.service.formatRange(content, range, { ...options }));
   }
 
   formatOnType(content: string, position: Position, ch: string, options: FormatOptions): TextEdit[] {
-    return this.service.formatOnType(content, position, ch, { ...options });
+    return this.parses.serve(() => this.service.formatOnType(content, position, ch, { ...options }));
   }
 
   symbols(uri: string, content: string): SymbolInformation[] {
-    return this.service.computeSymbols({ uri }, content);
+    return this.parses.serve(() => this.service.computeSymbols({ uri }, content));
   }
 
   /**
@@ -234,7 +307,7 @@ export class DockerfileLanguage {
    */
   outline(uri: string, content: string): OutlineNode[] {
     const instructions = this.symbols(uri, content);
-    const froms = DockerfileParser.parse(content).getFROMs();
+    const froms = this.parses.get(content).getFROMs();
     const lastLine = Math.max(0, content.split(/\r?\n/).length - 1);
     const stages: OutlineNode[] = [];
     const loose: OutlineNode[] = [];
@@ -264,33 +337,33 @@ export class DockerfileLanguage {
   }
 
   folding(content: string): FoldingRange[] {
-    return this.service.computeFoldingRanges(content);
+    return this.parses.serve(() => this.service.computeFoldingRanges(content));
   }
 
   definition(uri: string, content: string, position: Position): Location | null {
-    return this.service.computeDefinition({ uri }, content, position) ?? null;
+    return this.parses.serve(() => this.service.computeDefinition({ uri }, content, position)) ?? null;
   }
 
   /** Every occurrence of the stage or variable under `position`, its declaration included. */
   references(uri: string, content: string, position: Position): Location[] {
-    return this.service.computeHighlightRanges(content, position).map((h) => ({ uri, range: h.range }));
+    return this.parses.serve(() => this.service.computeHighlightRanges(content, position)).map((h) => ({ uri, range: h.range }));
   }
 
   prepareRename(content: string, position: Position): Range | null {
-    return this.service.prepareRename(content, position);
+    return this.parses.serve(() => this.service.prepareRename(content, position));
   }
 
   rename(uri: string, content: string, position: Position, newName: string): TextEdit[] {
-    return this.service.computeRename({ uri }, content, position, newName);
+    return this.parses.serve(() => this.service.computeRename({ uri }, content, position, newName));
   }
 
   /** Image names linked to their registry page (Docker Hub, GHCR, MCR, Quay…), targets resolved. */
   links(content: string): DocumentLink[] {
-    return this.service.computeLinks(content).map((l) => (l.target ? l : this.service.resolveLink(l)));
+    return this.parses.serve(() => this.service.computeLinks(content)).map((l) => (l.target ? l : this.service.resolveLink(l)));
   }
 
   semanticTokens(content: string): SemanticTokens {
-    return this.service.computeSemanticTokens(content);
+    return this.parses.serve(() => this.service.computeSemanticTokens(content));
   }
 
   /**
@@ -298,13 +371,13 @@ export class DockerfileLanguage {
    * validator (whose diagnostics are never shown), minus those our linter fixes.
    */
   codeActions(uri: string, content: string, range: Range, lang: Lang): LanguageCodeAction[] {
-    const diagnostics = this.service.validate(content).filter((d) => overlaps(d.range, range));
+    const diagnostics = this.parses.serve(() => this.service.validate(content)).filter((d) => overlaps(d.range, range));
     if (diagnostics.length === 0) return [];
     const actions: LanguageCodeAction[] = [];
     for (const command of this.service.computeCodeActions({ uri }, range, { diagnostics })) {
       const id = command.command as CommandIds;
       if (FIXED_BY_LINTER[id]) continue;
-      const edits = this.service.computeCommandEdits(content, id, command.arguments ?? []);
+      const edits = this.parses.serve(() => this.service.computeCommandEdits(content, id, command.arguments ?? []));
       if (edits.length === 0) continue;
       const title = CODE_ACTION_TITLES[id];
       actions.push({ title: title ? pick(title, lang) : command.title, command: id, edits });

@@ -2,6 +2,9 @@
 // variant (and how that variant's tag is spelled), which are Windows, which
 // already run as a non-root user.
 import type { ImageRef } from './parse/model';
+import { DEFAULT_REGISTRY } from '../docker';
+
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 
 export type OsFamily = 'alpine' | 'debian' | 'rhel' | 'windows' | 'scratch' | 'distroless' | 'unknown';
 
@@ -49,10 +52,11 @@ const FULL_DISTROS = new Set(['ubuntu']);
 
 /** Docker Hub library name of an image (`node`, `docker.io/library/node` → `node`), or null for other registries/namespaces. */
 export function libraryName(image: ImageRef): string | null {
-  if (image.registry && image.registry !== 'docker.io' && image.registry !== 'index.docker.io' && image.registry !== 'registry-1.docker.io') return null;
-  if (!image.path.includes('/')) return image.path;
-  if (image.path.startsWith('library/') && image.path.split('/').length === 2) return image.path.slice(8);
-  return null;
+  // The shared parser folds `index.docker.io` into `docker.io` as Docker does, but not the Hub's
+  // API host `registry-1.docker.io`, which the linter has always counted as Docker Hub too.
+  const repository = image.domain === DOCKER_HUB_API_HOST && !image.path.includes('/') ? `library/${image.path}` : image.repository;
+  const onHub = image.domain === DEFAULT_REGISTRY || image.domain === DOCKER_HUB_API_HOST;
+  return onHub && /^library\/[^/]*$/.test(repository) ? image.name : null;
 }
 
 export function isWindowsImage(image: ImageRef): boolean {

@@ -1,6 +1,6 @@
 // Image references split the way session 2 teaches them, and the hover that explains them.
 import * as assert from 'assert';
-import { imageReferenceMarkdown, parseImageReference } from '../../../src/language';
+import { imageReferenceMarkdown, imageReferenceParts } from '../../../src/language';
 
 describe('language: image reference hover', () => {
   const cases: [string, Record<string, unknown>][] = [
@@ -15,18 +15,18 @@ describe('language: image reference hover', () => {
   ];
   for (const [text, expected] of cases) {
     it(`splits ${text}`, () => {
-      const parts = parseImageReference(text);
+      const parts = imageReferenceParts(text);
       assert.ok(parts, text);
       for (const [key, value] of Object.entries(expected)) assert.deepStrictEqual(parts[key as keyof typeof parts], value, `${text}: ${key}`);
     });
   }
 
   it('gives up on what is not an image reference (variables, upper case, bad digests)', () => {
-    for (const text of ['${BASE}', 'node:$VERSION', 'Ubuntu', 'nginx@sha256:xyz', '', 'a b']) assert.strictEqual(parseImageReference(text), undefined, text);
+    for (const text of ['${BASE}', 'node:$VERSION', 'Ubuntu', 'nginx@sha256:xyz', '', 'a b']) assert.strictEqual(imageReferenceParts(text), undefined, text);
   });
 
   it('explains each part in Korean, marking defaults, warning about an implied latest', () => {
-    const md = imageReferenceMarkdown(parseImageReference('nginx') as NonNullable<ReturnType<typeof parseImageReference>>, 'ko');
+    const md = imageReferenceMarkdown(imageReferenceParts('nginx') as NonNullable<ReturnType<typeof imageReferenceParts>>, 'ko');
     assert.match(md, /`docker\.io\/library\/nginx:latest`/);
     assert.match(md, /- `docker\.io` — 레지스트리 \(이미지가 저장된 서버\) \*\(생략됨, 기본값\)\*/);
     assert.match(md, /- `library` — 네임스페이스 \(사용자\/조직\) \*\(생략됨, 기본값\)\*/);
@@ -38,7 +38,7 @@ describe('language: image reference hover', () => {
   });
 
   it('explains a registry, namespace, tag and digest in English, without defaults or the latest warning', () => {
-    const md = imageReferenceMarkdown(parseImageReference(`registry.example.com:5000/acme/shop:2.1@sha256:${'c'.repeat(64)}`) as NonNullable<ReturnType<typeof parseImageReference>>, 'en');
+    const md = imageReferenceMarkdown(imageReferenceParts(`registry.example.com:5000/acme/shop:2.1@sha256:${'c'.repeat(64)}`) as NonNullable<ReturnType<typeof imageReferenceParts>>, 'en');
     assert.match(md, /- `registry\.example\.com:5000` — Registry/);
     assert.match(md, /- `acme` — Namespace/);
     assert.match(md, /- `shop` — Repository/);

@@ -2,6 +2,7 @@
 // help show is ours; code actions leave out what the linter already fixes; the outline
 // groups instructions by stage; the snippets follow the course's pillars.
 import * as assert from 'assert';
+import { DockerfileParser } from 'dockerfile-ast';
 import { CODE_ACTION_TITLES, DOCKERFILE_SNIPPETS, DockerfileLanguage, FIXED_BY_LINTER } from '../../../src/language';
 import { RULES, lintText } from '../../../src/lint';
 
@@ -78,6 +79,29 @@ describe('language: the service behind our documentation', () => {
       ],
     );
     assert.deepStrictEqual(outline[1].range, { start: { line: 1, character: 0 }, end: { line: 2, character: 10 } });
+  });
+
+  it('one parse per version: an edited text is read afresh, the service’s variable hover still answers, and the parser is left as it was', async () => {
+    const md = (text: string, line: number, character: number) => {
+      const h = language.hover(text, { line, character }, 'en');
+      return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : h ? JSON.stringify(h.contents) : null;
+    };
+    const parse = DockerfileParser.parse;
+    const before = 'FROM node:18\nARG V=1\n\nRUN echo $V\n';
+    const after = 'FROM node:20\nARG V=2\n\nRUN echo $V\n';
+    assert.match(md(before, 0, 7) ?? '', /- `18` — Tag/);
+    assert.match(md(after, 0, 7) ?? '', /- `20` — Tag/);
+    assert.match(md(before, 0, 7) ?? '', /- `18` — Tag/);
+    assert.strictEqual(md(before, 3, 10), '"1"');
+    assert.strictEqual(md(after, 3, 10), '"2"');
+    assert.strictEqual(md(before, 2, 0), null, 'a blank line has no hover');
+    await language.completion(after, { line: 3, character: 3 }, 'en');
+    language.format(after, { tabSize: 2, insertSpaces: true });
+    assert.strictEqual(DockerfileParser.parse, parse, 'DockerfileParser.parse is restored after each request');
+    // Lines are found without splitting the file, CRLF included.
+    const crlf = 'FROM alpine\r\nRUN --mo';
+    const flags = await language.completion(crlf, { line: 1, character: 8 }, 'en');
+    assert.ok(flags.some((i) => i.label === '--mount='), flags.map((i) => i.label).join(' '));
   });
 
   it('formats with the editor’s indentation', () => {
