@@ -16,6 +16,9 @@ import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import dnfClean from './dnf-clean';
+import dnfPin from './dnf-pin';
+import dnfYes from './dnf-yes';
 import duplicateStageName from './duplicate-stage-name';
 import emptyContinuation from './empty-continuation';
 import exposeInvalid from './expose-invalid';
@@ -52,6 +55,9 @@ import unknownInstruction from './unknown-instruction';
 import useWorkdir from './use-workdir';
 import workdirRelative from './workdir-relative';
 import yarnCacheClean from './yarn-cache-clean';
+import yumClean from './yum-clean';
+import yumPin from './yum-pin';
+import yumYes from './yum-yes';
 
 export const RULES: readonly Rule[] = [
   addInsteadOfCopy,
@@ -68,6 +74,9 @@ export const RULES: readonly Rule[] = [
   copyDestSlash,
   copyFromOwnStage,
   copyFromUnknownStage,
+  dnfClean,
+  dnfPin,
+  dnfYes,
   duplicateStageName,
   emptyContinuation,
   exposeInvalid,
@@ -104,4 +113,7 @@ export const RULES: readonly Rule[] = [
   useWorkdir,
   workdirRelative,
   yarnCacheClean,
+  yumClean,
+  yumPin,
+  yumYes,
 ];
