@@ -58,6 +58,10 @@ import yarnCacheClean from './yarn-cache-clean';
 import yumClean from './yum-clean';
 import yumPin from './yum-pin';
 import yumYes from './yum-yes';
+import zypperClean from './zypper-clean';
+import zypperDistUpgrade from './zypper-dist-upgrade';
+import zypperNonInteractive from './zypper-non-interactive';
+import zypperPin from './zypper-pin';
 
 export const RULES: readonly Rule[] = [
   addInsteadOfCopy,
@@ -116,4 +120,8 @@ export const RULES: readonly Rule[] = [
   yumClean,
   yumPin,
   yumYes,
+  zypperClean,
+  zypperDistUpgrade,
+  zypperNonInteractive,
+  zypperPin,
 ];
