@@ -12,6 +12,7 @@ import aptPin from './apt-pin';
 import aptUpdateAlone from './apt-update-alone';
 import buildInFinalStage from './build-in-final-stage';
 import consecutiveRun from './consecutive-run';
+import containerIrrelevantCommand from './container-irrelevant-command';
 import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
@@ -23,6 +24,8 @@ import duplicateStageName from './duplicate-stage-name';
 import emptyContinuation from './empty-continuation';
 import exposeInvalid from './expose-invalid';
 import fromAsCasing from './from-as-casing';
+import gemPin from './gem-pin';
+import goInstallPin from './go-install-pin';
 import imageLatest from './image-latest';
 import imageTag from './image-tag';
 import inlineComment from './inline-comment';
@@ -46,6 +49,7 @@ import pipefail from './pipefail';
 import reservedStageName from './reserved-stage-name';
 import rootUser from './root-user';
 import secretInEnv from './secret-in-env';
+import shellViaSymlink from './shell-via-symlink';
 import smallBaseImage from './small-base-image';
 import stageNameCasing from './stage-name-casing';
 import toolchainInFinalStage from './toolchain-in-final-stage';
@@ -53,6 +57,9 @@ import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownInstruction from './unknown-instruction';
 import useWorkdir from './use-workdir';
+import useraddHighUid from './useradd-high-uid';
+import wgetAndCurl from './wget-and-curl';
+import wgetProgress from './wget-progress';
 import workdirRelative from './workdir-relative';
 import yarnCacheClean from './yarn-cache-clean';
 import yumClean from './yum-clean';
@@ -74,6 +81,7 @@ export const RULES: readonly Rule[] = [
   aptUpdateAlone,
   buildInFinalStage,
   consecutiveRun,
+  containerIrrelevantCommand,
   copyBeforeInstall,
   copyDestSlash,
   copyFromOwnStage,
@@ -85,6 +93,8 @@ export const RULES: readonly Rule[] = [
   emptyContinuation,
   exposeInvalid,
   fromAsCasing,
+  gemPin,
+  goInstallPin,
   imageLatest,
   imageTag,
   inlineComment,
@@ -108,6 +118,7 @@ export const RULES: readonly Rule[] = [
   reservedStageName,
   rootUser,
   secretInEnv,
+  shellViaSymlink,
   smallBaseImage,
   stageNameCasing,
   toolchainInFinalStage,
@@ -115,6 +126,9 @@ export const RULES: readonly Rule[] = [
   undefinedVar,
   unknownInstruction,
   useWorkdir,
+  useraddHighUid,
+  wgetAndCurl,
+  wgetProgress,
   workdirRelative,
   yarnCacheClean,
   yumClean,
