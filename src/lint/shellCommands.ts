@@ -116,6 +116,75 @@ export function rpmSub(cmd: ShellCommand): Sub | null {
   return subcommand(cmd.argv, new Set(['-c', '--config', '--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever']));
 }
 
+/** `yum`/`dnf`/`microdnf` options that take a value (also after the subcommand). */
+const RPM_VALUED = new Set(['-c', '--config', '--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude', '--repo', '--repoid', '-d', '--debuglevel', '-e', '--errorlevel', '--forcearch']);
+
+/** `yum install …`, `dnf install …` (and their aliases) when `cmd` is one of `tools`. */
+export function rpmInstall(cmd: ShellCommand, tools: readonly string[]): Sub | null {
+  if (!tools.includes(cmd.name)) return null;
+  const sub = subcommand(cmd.argv, RPM_VALUED);
+  return sub && (sub.value === 'install' || sub.value === 'in' || sub.value === 'localinstall' || sub.value === 'reinstall') ? sub : null;
+}
+
+/** The packages of a `yum`/`dnf install` (operands after the subcommand). */
+export function rpmPackages(cmd: ShellCommand, sub: Sub): ShellWord[] {
+  return operands(cmd.argv, sub.index + 1, RPM_VALUED);
+}
+
+/**
+ * An rpm package operand that names no version: `httpd` (not `httpd-2.4.57`,
+ * `httpd-2.4*`, a `.rpm` file, a path, a URL, a `@group` or a capability like `/usr/bin/x`).
+ */
+export function rpmUnpinned(word: ShellWord): boolean {
+  const v = word.value;
+  if (word.dynamic || v.startsWith('@') || v.includes('/') || v.endsWith('.rpm')) return false;
+  return !/-\d/.test(v) && !/[=<>]/.test(v);
+}
+
+/** The same RUN cleans the `yum`/`dnf` cache: `<tool> clean all`, or removes `/var/cache/<dir>`. */
+export function cleansRpmCache(cmds: readonly ShellCommand[], tools: readonly string[], dirs: readonly string[]): boolean {
+  return cmds.some((c) => {
+    if (tools.includes(c.name)) {
+      const sub = subcommand(c.argv, RPM_VALUED);
+      return sub?.value === 'clean' && c.argv[sub.index + 1]?.value === 'all';
+    }
+    return c.name === 'rm' && c.argv.some((w) => dirs.some((d) => w.value === `/var/cache/${d}` || w.value.startsWith(`/var/cache/${d}/`)));
+  });
+}
+
+// ---- zypper ----------------------------------------------------------------------
+
+/** zypper's global options that take a value (before the subcommand) and the install options that do. */
+const ZYPPER_VALUED = new Set(['-c', '--config', '-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir', '-r', '--repo', '--from', '-t', '--type', '--download']);
+
+export function zypperSub(cmd: ShellCommand): Sub | null {
+  return cmd.name === 'zypper' ? subcommand(cmd.argv, ZYPPER_VALUED) : null;
+}
+
+export const ZYPPER_INSTALL = new Set(['install', 'in']);
+
+/** Subcommands that ask for confirmation unless zypper runs non-interactively. */
+export const ZYPPER_CONFIRMS = new Set(['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup']);
+
+export function zypperPackages(cmd: ShellCommand, sub: Sub): ShellWord[] {
+  return operands(cmd.argv, sub.index + 1, ZYPPER_VALUED);
+}
+
+// ---- gem / go ------------------------------------------------------------------------
+
+const GEM_VALUED = new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-p', '--http-proxy', '--platform', '-g', '--file', '--document']);
+
+/** `gem install …`: the subcommand, or null. */
+export function gemInstall(cmd: ShellCommand): Sub | null {
+  if (cmd.name !== 'gem') return null;
+  const sub = subcommand(cmd.argv, GEM_VALUED);
+  return sub && (sub.value === 'install' || sub.value === 'i') ? sub : null;
+}
+
+export function gemOperands(cmd: ShellCommand, sub: Sub): ShellWord[] {
+  return operands(cmd.argv, sub.index + 1, GEM_VALUED);
+}
+
 // ---- pip -----------------------------------------------------------------------
 
 const PIP_VALUED = new Set([

@@ -12,14 +12,20 @@ import aptPin from './apt-pin';
 import aptUpdateAlone from './apt-update-alone';
 import buildInFinalStage from './build-in-final-stage';
 import consecutiveRun from './consecutive-run';
+import containerIrrelevantCommand from './container-irrelevant-command';
 import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import dnfClean from './dnf-clean';
+import dnfPin from './dnf-pin';
+import dnfYes from './dnf-yes';
 import duplicateStageName from './duplicate-stage-name';
 import emptyContinuation from './empty-continuation';
 import exposeInvalid from './expose-invalid';
 import fromAsCasing from './from-as-casing';
+import gemPin from './gem-pin';
+import goInstallPin from './go-install-pin';
 import imageLatest from './image-latest';
 import imageTag from './image-tag';
 import inlineComment from './inline-comment';
@@ -43,6 +49,7 @@ import pipefail from './pipefail';
 import reservedStageName from './reserved-stage-name';
 import rootUser from './root-user';
 import secretInEnv from './secret-in-env';
+import shellViaSymlink from './shell-via-symlink';
 import smallBaseImage from './small-base-image';
 import stageNameCasing from './stage-name-casing';
 import toolchainInFinalStage from './toolchain-in-final-stage';
@@ -50,8 +57,18 @@ import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownInstruction from './unknown-instruction';
 import useWorkdir from './use-workdir';
+import useraddHighUid from './useradd-high-uid';
+import wgetAndCurl from './wget-and-curl';
+import wgetProgress from './wget-progress';
 import workdirRelative from './workdir-relative';
 import yarnCacheClean from './yarn-cache-clean';
+import yumClean from './yum-clean';
+import yumPin from './yum-pin';
+import yumYes from './yum-yes';
+import zypperClean from './zypper-clean';
+import zypperDistUpgrade from './zypper-dist-upgrade';
+import zypperNonInteractive from './zypper-non-interactive';
+import zypperPin from './zypper-pin';
 
 export const RULES: readonly Rule[] = [
   addInsteadOfCopy,
@@ -64,14 +81,20 @@ export const RULES: readonly Rule[] = [
   aptUpdateAlone,
   buildInFinalStage,
   consecutiveRun,
+  containerIrrelevantCommand,
   copyBeforeInstall,
   copyDestSlash,
   copyFromOwnStage,
   copyFromUnknownStage,
+  dnfClean,
+  dnfPin,
+  dnfYes,
   duplicateStageName,
   emptyContinuation,
   exposeInvalid,
   fromAsCasing,
+  gemPin,
+  goInstallPin,
   imageLatest,
   imageTag,
   inlineComment,
@@ -95,6 +118,7 @@ export const RULES: readonly Rule[] = [
   reservedStageName,
   rootUser,
   secretInEnv,
+  shellViaSymlink,
   smallBaseImage,
   stageNameCasing,
   toolchainInFinalStage,
@@ -102,6 +126,16 @@ export const RULES: readonly Rule[] = [
   undefinedVar,
   unknownInstruction,
   useWorkdir,
+  useraddHighUid,
+  wgetAndCurl,
+  wgetProgress,
   workdirRelative,
   yarnCacheClean,
+  yumClean,
+  yumPin,
+  yumYes,
+  zypperClean,
+  zypperDistUpgrade,
+  zypperNonInteractive,
+  zypperPin,
 ];
