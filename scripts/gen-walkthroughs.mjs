@@ -67,8 +67,9 @@ async function loadEngine(root) {
       platform: 'node',
       format: 'cjs',
       target: 'node18',
-      // The lab reaches src/docker, whose client loads dockerode only when a daemon is used.
-      external: ['dockerode'],
+      // The lab reaches src/docker, whose client loads dockerode (and docker-modem, ssh2) only
+      // when a daemon is used; bundling ssh2 would drag in its native .node addons.
+      external: ['dockerode', 'docker-modem', 'ssh2'],
       outfile: file,
       logLevel: 'silent',
     });
