@@ -1,6 +1,7 @@
 // `docker-labs lab`: the lab engine headless, for instructors before class and for CI.
 //   list                               built-in sessions
-//   show  <session|file.md>            outline, steps, commands, checks (or the problems)
+//   show  <session|file.md> [--var k=v]… [--format text|json]   outline, steps, commands, checks (or the problems);
+//         with --var: templates filled in, plus the containers, networks, volumes, images and host ports it creates
 //   run   <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]…
 //   reset <session|file.md> [--var k=v]… [--dry-run]
 //   pull  <session|file.md> [--var k=v]…
@@ -16,6 +17,7 @@ import {
   emptyResources,
   executeReset,
   imagesToPull,
+  labHandout,
   labObjects,
   lintForLab,
   loadTarget,
@@ -118,7 +120,8 @@ export function builtinRoots(): string[] {
 }
 
 const USAGE =
-  'usage: docker-labs lab list | show <session|file.md> | run <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]… | reset <session|file.md> [--var k=v]… [--dry-run] | pull <session|file.md> [--var k=v]…\n';
+  'usage: docker-labs lab list | show <session|file.md> [--var k=v]… [--format text|json] | run <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]… | reset <session|file.md> [--var k=v]… [--dry-run] | pull <session|file.md> [--var k=v]…\n' +
+  '  show --var pair=N [--format json]: the session as pair N meets it (templates filled) and the containers, networks, volumes, images and host ports it creates\n';
 
 function out(text: string): void {
   process.stdout.write(text);
@@ -178,6 +181,8 @@ async function list(args: Args): Promise<number> {
 async function show(args: Args): Promise<number> {
   const lab = loadOrReport(args);
   if (!lab) return 1;
+  // With --var the session is shown as that pair meets it (templates filled, what it creates).
+  if (args.vars.length) return showHandout(lab, args);
   if (args.format === 'json') {
     out(JSON.stringify({ ...lab, markdown: undefined }, null, 2) + '\n');
     return 0;
@@ -195,6 +200,35 @@ async function show(args: Args): Promise<number> {
     for (const m of step.manual) out(`  [ ] ${m.text}\n`);
     for (const c of step.checks) out(`  ✓ ${c.kind}\n`);
   }
+  return 0;
+}
+
+/** `show --var k=v…`: the session with those values filled in, and the objects and host ports it creates. */
+function showHandout(lab: Lab, args: Args): number {
+  const vars = variablesOrReport(lab, args);
+  if (!vars) return 2;
+  const handout = labHandout(lab, vars);
+  if (args.format === 'json') {
+    out(JSON.stringify(handout, null, 2) + '\n');
+    return 0;
+  }
+  const ko = args.lang === 'ko';
+  const given = Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(', ');
+  out(`${lab.title[args.lang]} (${lab.id})${given ? `  ${given}` : ''}\n\n`);
+  for (const step of handout.steps) {
+    out(`${step.title || step.id}  [${step.id}]${step.expect ? (ko ? '  (오류 기대)' : '  (expected failure)') : ''}\n`);
+    for (const c of step.commands) out(`  ${c.runnable ? '$' : '·'} ${c.text.split('\n')[0]}\n`);
+  }
+  const r = handout.resources;
+  const rows: [string, string[]][] = [
+    [ko ? '컨테이너' : 'containers', r.containers],
+    [ko ? '네트워크' : 'networks', r.networks],
+    [ko ? '볼륨' : 'volumes', r.volumes],
+    [ko ? '이미지' : 'images', r.images],
+    [ko ? '호스트 포트' : 'host ports', handout.hostPorts.map(String)],
+  ];
+  out(`\n${ko ? '이 실습이 만드는 것' : 'What this lab creates'}:\n`);
+  for (const [label, list] of rows) out(`  ${label}: ${list.length ? list.join(', ') : '-'}\n`);
   return 0;
 }
 

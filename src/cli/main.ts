@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     const ko = langFromEnv() === 'ko';
     process.stderr.write(
       (ko ? '사용법' : 'usage') + ': docker-labs lint [--format text|json|sarif] FILE…\n' +
-        '       docker-labs lab list | show <session|file.md> | run <session|file.md> [--var k=v]… [--yes] [--format text|json] | reset <session> [--var k=v]…\n',
+        '       docker-labs lab list | show <session|file.md> [--var k=v]… [--format text|json] | run <session|file.md> [--var k=v]… [--yes] [--format text|json] | reset <session> [--var k=v]…\n',
     );
     return name === '--help' || name === '-h' ? 0 : 2;
   }

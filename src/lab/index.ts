@@ -5,7 +5,7 @@ export { discoverSessions, idForMarkdown, loadMarkdownFile, loadSessionFolder, l
 export { parseMarkdown, createMarkdownIt, slugify } from './load/markdown';
 export { parseMetadata } from './load/metadata';
 export { findPlaceholder, parseShellFence } from './load/fences';
-export { commandTraits, createdObjects, referencedImages } from './run/created';
+export { commandTraits, createdObjects, publishedHostPorts, referencedImages } from './run/created';
 export { evaluateTemplate, substitute, TemplateError } from './load/template';
 export { parseVarArgs, resolveVariables, validateVariable, NAME_VALUE } from './load/variables';
 export { evaluateCheck, resolveCheck, PILLARS, type CheckOutcome } from './check/checks';
@@ -14,6 +14,7 @@ export { DockerodeState } from './check/dockerState';
 export { nodeEnvironment, httpGet, publishedHostFor, type LintFunction } from './run/environment';
 export * from './run/runner';
 export * from './reset/reset';
+export { labHandout, type HandoutCommand, type HandoutStep, type LabHandout } from './run/handout';
 export * from './progress/progress';
 export { ShellExecutor } from './run/shellExecutor';
 export { imagesToPull, pullAll, pullImage, type PrepullProgress } from './run/prepull';

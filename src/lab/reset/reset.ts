@@ -5,7 +5,7 @@
 // networks", `docker stop $(docker ps -q)` becomes "stop the lab's running containers".
 import type { Destructive, Lab, ResourceSet, VariableValues } from '../labModel';
 import { emptyResources } from '../labModel';
-import { createdObjects } from '../run/created';
+import { createdObjects, publishedHostPorts } from '../run/created';
 import type { DockerState } from '../check/state';
 import { hasTemplate, substitute } from '../load/template';
 
@@ -16,29 +16,49 @@ function add(into: ResourceSet, from: ResourceSet): ResourceSet {
   return into;
 }
 
-/** Every object the lab owns, by name: declared ∪ created by its commands ∪ tracked. */
-export function labObjects(lab: Lab, vars: VariableValues, tracked: ResourceSet = emptyResources()): ResourceSet {
-  const out = emptyResources();
-  const fill = (text: string): string | undefined => {
+/** Fills a lab's templates; undefined when a value is missing or a template is malformed. */
+function filler(lab: Lab, vars: VariableValues): (text: string) => string | undefined {
+  return (text) => {
     try {
       return substitute(text, vars, lab.variables);
     } catch {
       return undefined;
     }
   };
+}
+
+/** The lab's runnable command lines (its own and its headless ones), templates filled. */
+export function labCommandLines(lab: Lab, vars: VariableValues): string[] {
+  const fill = filler(lab, vars);
+  const out: string[] = [];
+  for (const step of lab.steps) {
+    const texts = [...step.commands.filter((c) => c.runnable).map((c) => c.text), ...(Array.isArray(step.headless) ? step.headless : [])];
+    for (const text of texts) {
+      const filled = fill(text);
+      if (filled !== undefined) out.push(filled);
+    }
+  }
+  return out;
+}
+
+/** Every object the lab owns, by name: declared ∪ created by its commands ∪ tracked. */
+export function labObjects(lab: Lab, vars: VariableValues, tracked: ResourceSet = emptyResources()): ResourceSet {
+  const out = emptyResources();
+  const fill = filler(lab, vars);
   const declared = emptyResources();
   for (const k of Object.keys(declared) as (keyof ResourceSet)[]) {
     declared[k] = lab.resources[k].map(fill).filter((v): v is string => v !== undefined && !hasTemplate(v));
   }
   add(out, declared);
-  for (const step of lab.steps) {
-    const texts = [...step.commands.filter((c) => c.runnable).map((c) => c.text), ...(Array.isArray(step.headless) ? step.headless : [])];
-    for (const text of texts) {
-      const filled = fill(text);
-      if (filled !== undefined) add(out, createdObjects(filled));
-    }
-  }
+  for (const line of labCommandLines(lab, vars)) add(out, createdObjects(line));
   return add(out, tracked);
+}
+
+/** The host ports the lab's commands publish, in the order they first appear. */
+export function labHostPorts(lab: Lab, vars: VariableValues): number[] {
+  const out: number[] = [];
+  for (const line of labCommandLines(lab, vars)) for (const port of publishedHostPorts(line)) if (!out.includes(port)) out.push(port);
+  return out;
 }
 
 export interface ResetPlan {

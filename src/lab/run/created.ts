@@ -315,6 +315,30 @@ export function createdObjects(command: string): ResourceSet {
   return out;
 }
 
+/**
+ * Host ports a command publishes when it succeeds (`-p 8080:80`, `-p 127.0.0.1:8080:80/tcp`,
+ * `--publish 8080-8081:80-81`), so a handout can list them and a test can prove that two
+ * pairs never ask for the same one. `-p 80` and `-P` take a port the daemon picks: none here.
+ */
+export function publishedHostPorts(command: string): number[] {
+  const out: number[] = [];
+  for (const cmd of segments(command)) {
+    const call = dockerCall(cmd);
+    if (!call || (call.verb !== 'run' && call.verb !== 'create')) continue;
+    for (const spec of values(parseOptions(call.args, true), '-p', '--publish')) {
+      const parts = spec.replace(/\/[a-z]+$/i, '').split(':');
+      // ip:host:container, host:container; a lone container port is published on a random one.
+      const host = parts.length >= 3 ? parts[parts.length - 2] : parts.length === 2 ? parts[0] : '';
+      const range = /^(\d+)(?:-(\d+))?$/.exec(host);
+      if (!range) continue;
+      const first = Number(range[1]);
+      const last = range[2] ? Number(range[2]) : first;
+      for (let port = first; port <= last && port - first < 1024; port++) if (!out.includes(port)) out.push(port);
+    }
+  }
+  return out;
+}
+
 /** Images a command runs or pulls (for pre-pulling a lab that does not list its images). */
 export function referencedImages(command: string): string[] {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { commandTraits, createdObjects, referencedImages } from '../../../src/lab';
+import { commandTraits, createdObjects, publishedHostPorts, referencedImages } from '../../../src/lab';
 
 describe('lab: what a command does', () => {
   it('needs a TTY', () => {
@@ -82,4 +82,20 @@ describe('lab: commands behind wrappers', () => {
     assert.deepStrictEqual(referencedImages('docker run --rm a#b'), ['a#b']);
     assert.deepStrictEqual(createdObjects('docker run -d --name "web1" nginx > run.log').containers, ['web1']);
   });
+});
+
+describe('lab: host ports a command publishes', () => {
+  const table: [string, number[]][] = [
+    ['docker run -d -p 8081:80 --name web nginx', [8081]],
+    ['docker run -d --publish=8082:80 -p 127.0.0.1:8083:443/tcp nginx', [8082, 8083]],
+    ['docker container create -p 9000-9002:9000-9002 nginx', [9000, 9001, 9002]],
+    ['docker run -d -p 80 -P nginx', []],
+    ['sudo docker run -dp 8084:80 nginx', [8084]],
+    ['docker run --rm nginx echo -p 8085:80', []],
+    ['docker exec web curl -p 8086:80', []],
+    ['docker ps', []],
+  ];
+  for (const [command, ports] of table) {
+    it(command, () => assert.deepStrictEqual(publishedHostPorts(command).sort((a, b) => a - b), ports));
+  }
 });
