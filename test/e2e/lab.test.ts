@@ -112,7 +112,13 @@ describe('lab view e2e (Korean)', function () {
 
   it('a passing built-in step ticks its walkthrough step', async function () {
     if (!docker) this.skip();
-    const result = await wb!.executeCommand<{ status: string; reason?: { en: string } }>('dockerLabs.lab.runStep', 'basics', 'version');
+    const running = wb!.executeCommand<{ status: string; reason?: { en: string } }>('dockerLabs.lab.runStep', 'basics', 'version');
+    // Session 1 is pair-safe: before its first command it asks for the pair number, as a learner sees it.
+    const input = wb!.page.locator('.quick-input-widget input');
+    await wb!.page.locator('.quick-input-widget .quick-input-message', { hasText: '페어 번호' }).or(wb!.page.locator('.quick-input-widget', { hasText: '페어 번호' })).first().waitFor({ timeout: 60_000 });
+    await input.fill('1');
+    await input.press('Enter');
+    const result = await running;
     assert.equal(result.status, 'passed', result.reason?.en);
     await wb!.executeCommand('workbench.action.openWalkthrough', 'docker-labs.docker-labs#basics', false);
     await wb!.page.locator('.getting-started-step[data-step-id="docker-labs.docker-labs#basics#version"]').waitFor({ timeout: 30_000 });
