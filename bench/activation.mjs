@@ -8,9 +8,13 @@
 // it (loading the entry chunk dist/extension.js and what it requires included),
 // median/min/max over the cold starts, and the extension's own activationMs
 // (activate() entry to return); sizes of the entry chunk, of dist/ and of the .vsix.
+// The floor: an empty extension (activate() returns at once), packaged and installed
+// the same way and activated in the same run, alternating with Docker Labs so that
+// both see the same machine load; what the extension host spends on any extension.
 // Targets: the whole call < 30 ms median, .vsix < 2 MB.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeServerCli, ensureCodeServer } from '../scripts/vscode/code-server.mjs';
 import { runInExtensionHost } from '../scripts/vscode/extension-host.mjs';
@@ -49,6 +53,50 @@ function packageVsix(root) {
   return join(root, `docker-labs-${version}.vsix`);
 }
 
+const EMPTY_EXTENSION_ID = 'docker-labs-bench.empty-extension';
+
+/** The floor's .vsix: an extension whose activate() returns at once, packaged by the same vsce. */
+function packageEmptyExtension(root) {
+  const dir = mkdtempSync(join(tmpdir(), 'docker-labs-empty-extension-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'empty-extension',
+    displayName: 'Empty extension (activation floor, benchmark only)',
+    publisher: 'docker-labs-bench',
+    version: '0.0.0',
+    license: 'MIT',
+    engines: { vscode: '^1.93.0' },
+    main: './extension.js',
+    activationEvents: ['onCommand:dockerLabsBench.empty'],
+  }));
+  writeFileSync(join(dir, 'extension.js'), 'exports.activate = function activate() {};\n');
+  writeFileSync(join(dir, 'README.md'), 'Activation floor for the Docker Labs benchmark.\n');
+  const vsix = join(dir, 'empty-extension.vsix');
+  const vsce = join(root, 'node_modules', '.bin', 'vsce');
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: dir, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error('vsce could not package the empty extension');
+  return { vsix, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function coldStart({ home, probe, vsix, extensionId, label }) {
+  let extensionsDir;
+  const { result } = await runInExtensionHost({
+    home,
+    root: probe,
+    testsPath: join(probe, 'activation-probe.cjs'),
+    label,
+    env: { DOCKER_LABS_PROBE_EXTENSION: extensionId },
+    timeoutMs: 3 * 60_000,
+    beforeStart: ({ profile }) => {
+      extensionsDir = profile.extensionsDir;
+      return codeServerCli(home, profile, ['--install-extension', vsix, '--force']);
+    },
+  });
+  if (!result.extensionPath.startsWith(extensionsDir)) {
+    throw new Error(`the probe activated ${result.extensionPath}, not the installed .vsix`);
+  }
+  return result;
+}
+
 export default async function activation(ctx) {
   const { root, quick } = ctx;
   const runs = quick ? 3 : 7;
@@ -60,25 +108,19 @@ export default async function activation(ctx) {
 
   const home = await ensureCodeServer({ log });
   const probe = join(root, 'bench', 'probe');
+  const empty = packageEmptyExtension(root);
   const samples = [];
-  for (let i = 1; i <= runs; i++) {
-    let extensionsDir;
-    const { result } = await runInExtensionHost({
-      home,
-      root: probe,
-      testsPath: join(probe, 'activation-probe.cjs'),
-      label: `bench-activation-${i}`,
-      timeoutMs: 3 * 60_000,
-      beforeStart: ({ profile }) => {
-        extensionsDir = profile.extensionsDir;
-        return codeServerCli(home, profile, ['--install-extension', vsix, '--force']);
-      },
-    });
-    if (!result.extensionPath.startsWith(extensionsDir)) {
-      throw new Error(`the probe activated ${result.extensionPath}, not the installed .vsix`);
+  const floor = [];
+  try {
+    for (let i = 1; i <= runs; i++) {
+      const result = await coldStart({ home, probe, vsix, extensionId: 'docker-labs.docker-labs', label: `bench-activation-${i}` });
+      const emptyResult = await coldStart({ home, probe, vsix: empty.vsix, extensionId: EMPTY_EXTENSION_ID, label: `bench-activation-empty-${i}` });
+      log(`run ${i}/${runs}: activate() body ${round(result.activationMs)} ms, whole activate() call ${round(result.activateCallMs)} ms; empty extension's whole call ${round(emptyResult.activateCallMs)} ms`);
+      samples.push(result);
+      floor.push(emptyResult.activateCallMs);
     }
-    log(`run ${i}/${runs}: activate() body ${round(result.activationMs)} ms, whole activate() call ${round(result.activateCallMs)} ms`);
-    samples.push(result);
+  } finally {
+    empty.dispose();
   }
 
   const body = samples.map((s) => s.activationMs);
@@ -94,6 +136,18 @@ export default async function activation(ctx) {
     },
     { name: 'activation: whole activate() call, min', value: round(Math.min(...call)), unit: 'ms' },
     { name: 'activation: whole activate() call, max', value: round(Math.max(...call)), unit: 'ms' },
+    {
+      name: 'activation floor: empty extension, whole activate() call, median',
+      value: round(median(floor)),
+      unit: 'ms',
+      note: `same harness, same run, alternating cold starts; min ${round(Math.min(...floor))}, max ${round(Math.max(...floor))}${median(floor) >= ACTIVATION_TARGET_MS ? `: the floor itself is above the ${ACTIVATION_TARGET_MS} ms target, which no extension can meet in this host` : ''}`,
+    },
+    {
+      name: 'activation: Docker Labs above the floor, median',
+      value: round(callMedian - median(floor)),
+      unit: 'ms',
+      note: 'whole-call median minus the empty extension\'s: what Docker Labs itself adds',
+    },
     {
       name: 'activation: activate() entry→return, median',
       value: round(median(body)),
