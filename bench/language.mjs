@@ -121,6 +121,12 @@ export default async function language(ctx) {
       { name: `completion after an edit p99, ${f.label}`, value: round(quantile(completionEdited, 0.99)), unit: 'ms', note: `new version each time; target < 20 ms: ${met(quantile(completionEdited, 0.99) < 20)}` },
       { name: `hover after an edit p99, ${f.label}`, value: round(quantile(hoverEdited, 0.99)), unit: 'ms', note: `new version each time; target < 20 ms: ${met(quantile(hoverEdited, 0.99) < 20)}` },
       { name: `parse-only (dockerfile-ast) p50, ${f.label}`, value: round(quantile(parse, 0.5)), unit: 'ms', note: 'floor, for reference' },
+      {
+        name: `parse-only (dockerfile-ast) p99, ${f.label}`,
+        value: round(quantile(parse, 0.99)),
+        unit: 'ms',
+        note: `the floor of any request after an edit (the library has no incremental parse)${quantile(parse, 0.99) >= 20 ? ': above the 20 ms target by itself' : ''}`,
+      },
     );
   }
   const rounds = quick ? 5 : 20;
