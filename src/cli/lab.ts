@@ -2,7 +2,9 @@
 //   list                               built-in sessions
 //   show  <session|file.md> [--var k=v]… [--format text|json]   outline, steps, commands, checks (or the problems);
 //         with --var: templates filled in, plus the containers, networks, volumes, images and host ports it creates
-//   run   <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]…
+//   run   <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]… [--audit-checks]
+//         --audit-checks: before each step runs, also asks whether its checks already pass
+//         (then they observe earlier steps, not this one): for authors and CI
 //   reset <session|file.md> [--var k=v]… [--dry-run]
 //   pull  <session|file.md> [--var k=v]…
 import * as fs from 'fs';
@@ -10,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createClient, resolveEndpoint } from '../docker';
 import {
+  checksPassBeforeRun,
   copyStarter,
   describePlan,
   discoverSessions,
@@ -46,6 +49,7 @@ interface Args {
   steps: string[];
   yes: boolean;
   dryRun: boolean;
+  auditChecks: boolean;
   verbose: boolean;
   format: 'text' | 'json';
   workdir?: string;
@@ -54,7 +58,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { vars: [], steps: [], yes: false, dryRun: false, verbose: false, format: 'text', lang: langFromEnv(), errors: [] };
+  const a: Args = { vars: [], steps: [], yes: false, dryRun: false, auditChecks: false, verbose: false, format: 'text', lang: langFromEnv(), errors: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -78,6 +82,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--dry-run':
         a.dryRun = true;
+        break;
+      case '--audit-checks':
+        a.auditChecks = true;
         break;
       case '--verbose':
       case '-v':
@@ -120,7 +127,7 @@ export function builtinRoots(): string[] {
 }
 
 const USAGE =
-  'usage: docker-labs lab list | show <session|file.md> [--var k=v]… [--format text|json] | run <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]… | reset <session|file.md> [--var k=v]… [--dry-run] | pull <session|file.md> [--var k=v]…\n' +
+  'usage: docker-labs lab list | show <session|file.md> [--var k=v]… [--format text|json] | run <session|file.md> [--var k=v]… [--yes] [--format text|json] [--workdir DIR] [--step ID]… [--audit-checks] | reset <session|file.md> [--var k=v]… [--dry-run] | pull <session|file.md> [--var k=v]…\n' +
   '  show --var pair=N [--format json]: the session as pair N meets it (templates filled) and the containers, networks, volumes, images and host ports it creates\n';
 
 function out(text: string): void {
@@ -293,13 +300,15 @@ async function run(args: Args): Promise<number> {
       return 2;
     }
   }
-  const results: StepResult[] = [];
+  const results: (StepResult & { checksPassedBeforeRun?: true })[] = [];
   for (const step of steps) {
     if (abort.signal.aborted) break;
+    const passedBefore = args.auditChecks && (await checksPassBeforeRun(ctx, step));
     const result = await runStep(ctx, step);
-    results.push(result);
+    results.push(passedBefore ? { ...result, checksPassedBeforeRun: true } : result);
     if (text) {
       out(`${statusMark(result.status)} ${step.id}${step.title ? ` — ${step.title}` : ''}\n`);
+      if (passedBefore) out(`       ${ko ? '주의: 이 단계의 확인 항목은 단계를 실행하기 전에 이미 통과했습니다(앞 단계의 상태만 봅니다)' : "warning: this step's checks already passed before it ran (they only observe earlier steps)"}\n`);
       if (result.expectedFailure) out(`       ${ko ? '기대한 오류를 확인했습니다' : 'expected failure recognised'}\n`);
       if (result.reason) out(`       ${say(result.reason, lang)}\n`);
       for (const c of result.commands) {

@@ -3,6 +3,8 @@
 //   - every session runs end to end with `docker-labs lab run <session> --var pair=1 --yes`:
 //     every step passes and every expected failure is recognised;
 //   - pair 1 and pair 2 run session 3 at the same time without a name or port clash;
+//   - no step's checks already pass before the step runs (`--audit-checks`): every check
+//     observes what its own step does, not what earlier steps left;
 //   - after `docker-labs lab reset`, no lab object is left, and every object that existed
 //     before (including the kind a real `docker system prune -a --volumes` would delete) is
 //     still there.
@@ -29,6 +31,7 @@ interface StepReport {
   status: 'passed' | 'failed' | 'skipped';
   reason?: { en: string };
   expectedFailure?: boolean;
+  checksPassedBeforeRun?: boolean;
 }
 
 interface RunReport {
@@ -51,8 +54,8 @@ function labCli(fx: Fixture, args: string[]): Promise<CliRun> {
 }
 
 /** `lab run … --format json`, parsed; the whole output in the message when it is not JSON. */
-async function runSession(fx: Fixture, session: string, pair: number): Promise<{ run: CliRun; report: RunReport }> {
-  const run = await labCli(fx, ['run', session, '--var', `pair=${pair}`, '--yes', '--format', 'json']);
+async function runSession(fx: Fixture, session: string, pair: number, extra: string[] = []): Promise<{ run: CliRun; report: RunReport }> {
+  const run = await labCli(fx, ['run', session, '--var', `pair=${pair}`, '--yes', '--format', 'json', ...extra]);
   let report: RunReport;
   try {
     report = JSON.parse(run.stdout) as RunReport;
@@ -165,9 +168,11 @@ describe('course acceptance: the built-in sessions through docker-labs lab run',
       const imageIds = new Map<string, string>();
       for (const ref of images) imageIds.set(ref, (await fx.cliOk(['image', 'inspect', '-f', '{{.Id}}', ref])).trim());
 
-      const { run, report } = await runSession(fx, session, 1);
+      const { run, report } = await runSession(fx, session, 1, ['--audit-checks']);
       assert.equal(report.summary.failed, 0, failures(report));
       assert.equal(report.summary.skipped, 0, failures(report));
+      const observeEarlierSteps = report.steps.filter((s) => s.checksPassedBeforeRun).map((s) => s.stepId);
+      assert.deepEqual(observeEarlierSteps, [], 'these steps tick before they run: their checks observe earlier steps, not what the step does');
       assert.equal(report.summary.passed, lab.steps.length);
       assert.equal(run.code, 0, run.stderr);
       for (const step of lab.steps.filter((s) => s.expect)) {

@@ -235,6 +235,20 @@ export async function runScoped(ctx: RunContext, destructive: Destructive): Prom
   return { outcome: { observed: true, exitCode: done.errors.length ? 1 : 0, output }, actions };
 }
 
+/**
+ * Whether the step's automatic checks already pass before any of its commands runs: then
+ * they observe what earlier steps left, not what this step does, and a learner who skips
+ * the step still sees it tick. Steps that expect a failure, or have no automatic check, are
+ * judged by their commands and never count.
+ */
+export async function checksPassBeforeRun(ctx: RunContext, step: Step): Promise<boolean> {
+  if (step.expect) return false;
+  const automatic = step.checks.filter((c) => c.kind !== 'manual');
+  if (!automatic.length) return false;
+  const results = await evaluateAll(automatic, ctx);
+  return results.every((r) => r.ok === true);
+}
+
 /** Fails the step when its precondition is missing (nothing has run yet). */
 export async function checkPrecondition(ctx: RunContext, step: Step): Promise<StepResult | undefined> {
   if (!step.precondition.length) return undefined;

@@ -10,6 +10,7 @@ import {
   loadSessionFolder,
   planReset,
   checkStep,
+  checksPassBeforeRun,
   isLastCommand,
   runCommand,
   runStep,
@@ -124,6 +125,18 @@ describe('lab: runner', () => {
     assert.match((await runStep(context(l, docker, succeeds), l.steps[1])).reason!.en, /expected to fail but succeeded/);
     const other = new ScriptedExecutor(() => ({ observed: true, exitCode: 1, output: 'permission denied' }));
     assert.match((await runStep(context(l, docker, other), l.steps[1])).reason!.en, /not with the expected error/);
+  });
+
+  it('tells a step whose checks already pass before it runs (they observe earlier steps) from one that observes itself', async () => {
+    const l = lab();
+    const empty = new FakeDocker();
+    const [net, dup, web] = l.steps;
+    assert.strictEqual(await checksPassBeforeRun(context(l, empty, new ScriptedExecutor(() => ({ observed: true, exitCode: 0 }))), net), false);
+    const left = new FakeDocker().addNetwork('pair2-network');
+    const ctx = context(l, left, new ScriptedExecutor(() => ({ observed: true, exitCode: 0 })));
+    assert.strictEqual(await checksPassBeforeRun(ctx, net), true, 'the network an earlier run left makes the step tick before it runs');
+    assert.strictEqual(await checksPassBeforeRun(ctx, dup), false, 'an expected failure is judged by its command');
+    assert.strictEqual(await checksPassBeforeRun(ctx, web), false);
   });
 
   it('checks the precondition first and does not run when it is missing', async () => {
