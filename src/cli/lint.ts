@@ -1,13 +1,14 @@
 // `docker-labs lint [--format text|json|sarif] FILE…`: lints Dockerfiles with
 // the same engine as the editor. Exit code 0 when no error-level finding, 1
-// when there is one, 2 for a usage error or a file that cannot be read.
+// when there is one (or one at the config's `failure-threshold`), 2 for a usage
+// error or a file that cannot be read.
 // `.hadolint.yaml` / `.hadolint.yml` next to each file or in a folder above it
 // is honoured (`--no-config` skips it). `-` reads standard input.
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../package.json';
 import { langFromEnv, type Lang } from '../util/i18n';
-import { formatJson, formatSarif, formatText, lint, loadHadolintConfig, type FileReport, type LintConfig } from '../lint';
+import { formatJson, formatSarif, formatText, lint, loadHadolintConfig, type FileReport, type LintConfig, type Severity, type SeveritySetting } from '../lint';
 
 type Format = 'text' | 'json' | 'sarif';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
@@ -68,7 +69,7 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
     return 2;
   }
 
-  const reports: FileReport[] = [];
+  const reports: (FileReport & { threshold?: SeveritySetting })[] = [];
   let unreadable = false;
   for (const file of files) {
     let text: string;
@@ -84,11 +85,11 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
     if (useConfig) {
       const loaded = loadHadolintConfig(file === '-' ? path.join(process.cwd(), 'Dockerfile') : file);
       if (loaded) {
-        for (const e of loaded.errors) io.stderr(`docker-labs lint: ${loaded.path}: ${e}\n`);
+        for (const p of loaded.problems) io.stderr(`docker-labs lint: ${loaded.path}:${p.line + 1}:${p.character + 1}: ${p.message[lang]}\n`);
         config = loaded.config;
       }
     }
-    reports.push({ file, findings: lint(text, { lang, config }) });
+    reports.push({ file, findings: lint(text, { lang, config }), threshold: config?.failureThreshold });
   }
 
   if (format === 'json') io.stdout(formatJson(reports));
@@ -96,5 +97,12 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
   else io.stdout(formatText(reports));
 
   if (unreadable) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return reports.some((r) => r.findings.some((f) => fails(f.severity, r.threshold))) ? 1 : 0;
+}
+
+const RANK: Record<SeveritySetting, number> = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
+
+/** Whether a finding fails the run: error-level by default, or at/above the config's `failure-threshold` (`ignore`/`none`: any finding). */
+function fails(severity: Severity, threshold: SeveritySetting = 'error'): boolean {
+  return RANK[severity] >= RANK[threshold];
 }

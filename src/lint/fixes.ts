@@ -128,7 +128,7 @@ export function userInsertionPoint(stage: Stage): Instr {
  * Reports every earlier `keyword` instruction of a stage that a later one overrides
  * (CMD, ENTRYPOINT: only the last takes effect), with a fix that deletes it.
  */
-export function reportOverridden(ctx: RuleContext, keyword: 'CMD' | 'ENTRYPOINT'): void {
+export function reportOverridden(ctx: RuleContext, keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK'): void {
   for (const stage of ctx.doc.stages) {
     const all = stage.instructions.filter((i) => i.keyword === keyword);
     const last = all[all.length - 1];
@@ -145,6 +145,6 @@ export function reportOverridden(ctx: RuleContext, keyword: 'CMD' | 'ENTRYPOINT'
 }
 
 /** The messages of a rule reporting with `reportOverridden`. */
-export function overriddenMessages(keyword: 'CMD' | 'ENTRYPOINT', overridden: Localized): Record<'overridden' | 'removeIgnored', Localized> {
+export function overriddenMessages(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', overridden: Localized): Record<'overridden' | 'removeIgnored', Localized> {
   return { overridden, removeIgnored: { ko: `무시되는 ${keyword} 삭제`, en: `Remove the ignored ${keyword}` } };
 }

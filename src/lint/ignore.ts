@@ -29,16 +29,9 @@ export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
   if (inline) {
     const instructions = doc.instructions;
     let next = 0;
-    // dockerfile-ast reads a first-line `# hadolint ignore=…` as a parser directive: look there too.
-    const lines = [
-      ...doc.directives.map((d) => ({ end: d.end, text: doc.text.slice(d.start, d.end).replace(/^\s*#/, '').trim() })),
-      ...doc.comments,
-    ];
-    for (const c of lines) {
-      const m = PRAGMA.exec(c.text);
-      if (!m) continue;
-      const ids = splitIds(m[2]);
-      if (m[1]) {
+    for (const c of ignorePragmas(doc)) {
+      const ids = splitIds(c.ids);
+      if (c.global) {
         for (const id of ids) global.add(id);
         continue;
       }
@@ -50,6 +43,30 @@ export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
     }
   }
   return { global, byInstruction };
+}
+
+export interface IgnorePragma {
+  start: number;
+  end: number;
+  /** `global ignore=` rather than `ignore=`. */
+  global: boolean;
+  /** The id list as written. */
+  ids: string;
+}
+
+/** The `# hadolint ignore=…` / `# docker-labs ignore=…` comments (global or not), in document order. */
+export function ignorePragmas(doc: DockerfileModel): IgnorePragma[] {
+  // dockerfile-ast reads a first-line `# hadolint ignore=…` as a parser directive: look there too.
+  const lines = [
+    ...doc.directives.map((d) => ({ start: d.start, end: d.end, text: doc.text.slice(d.start, d.end).replace(/^\s*#/, '').trim() })),
+    ...doc.comments,
+  ];
+  const out: IgnorePragma[] = [];
+  for (const c of lines) {
+    const m = PRAGMA.exec(c.text);
+    if (m) out.push({ start: c.start, end: c.end, global: !!m[1], ids: m[2] });
+  }
+  return out;
 }
 
 function splitIds(list: string): string[] {

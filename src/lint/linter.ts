@@ -6,7 +6,7 @@ import type { Lang } from '../util/i18n';
 import { LintFacts } from './facts/lintFacts';
 import { collectIgnores } from './ignore';
 import { DockerfileModel, SegmentCache } from './parse/model';
-import { formatMessage, messageOf, RuleContractError, type EditSpec, type MessageData, type ReportDescriptor, type Rule, type RuleContext } from './rule';
+import { formatMessage, messageOf, RuleContractError, type EditSpec, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleOptions } from './rule';
 import { RULES } from './rules';
 import type { Finding, LintConfig, LintOptions, RuleMeta, Severity, SeveritySetting } from './types';
 
@@ -34,15 +34,19 @@ interface ResolvedConfig {
   off: Set<string>;
   severity: Map<string, Severity>;
   inline: boolean;
+  options: RuleOptions;
 }
 
 const resolvedConfigs = new WeakMap<LintConfig, ResolvedConfig>();
+/** Rules hadolint ships at its `ignore` level: off until a config gives them a severity. */
+const OFF_BY_DEFAULT = RULES.filter((r) => !r.meta.enabledByDefault).map((r) => r.meta.id);
+const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({ off: new Set(OFF_BY_DEFAULT), severity: new Map(), inline: true, options: Object.freeze({}) });
 
 function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
-  if (!config) return { off: new Set(), severity: new Map(), inline: true };
+  if (!config) return DEFAULT_CONFIG;
   const cached = resolvedConfigs.get(config);
   if (cached) return cached;
-  const off = new Set<string>();
+  const off = new Set<string>(OFF_BY_DEFAULT);
   const severity = new Map<string, Severity>();
   for (const ref of config.ignored ?? []) for (const r of resolveRule(ref)) off.add(r.meta.id);
   // Later entries win, so a settings object merged after a .hadolint.yaml overrides it.
@@ -57,7 +61,8 @@ function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
       }
     }
   }
-  const resolved = { off, severity, inline: !config.disableInlineIgnores };
+  const options: RuleOptions = Object.freeze({ trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels });
+  const resolved = { off, severity, inline: !config.disableInlineIgnores, options };
   resolvedConfigs.set(config, resolved);
   return resolved;
 }
@@ -71,8 +76,14 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
   const ignored: string[] = [];
   const severity: Record<string, SeveritySetting> = {};
   let disableInlineIgnores = false;
+  // The rule settings: a later config that sets one replaces it.
+  const settings: Pick<LintConfig, 'trustedRegistries' | 'labelSchema' | 'strictLabels' | 'failureThreshold'> = {};
   for (const c of configs) {
     if (!c) continue;
+    if (c.trustedRegistries !== undefined) settings.trustedRegistries = c.trustedRegistries;
+    if (c.labelSchema !== undefined) settings.labelSchema = c.labelSchema;
+    if (c.strictLabels !== undefined) settings.strictLabels = c.strictLabels;
+    if (c.failureThreshold !== undefined) settings.failureThreshold = c.failureThreshold;
     for (const ref of c.ignored ?? []) {
       for (const r of resolveRule(ref)) {
         ignored.push(r.meta.id);
@@ -91,7 +102,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     }
     if (c.disableInlineIgnores !== undefined) disableInlineIgnores = c.disableInlineIgnores;
   }
-  return { ignored, severity, disableInlineIgnores };
+  return { ignored, severity, disableInlineIgnores, ...settings };
 }
 
 export interface LintResult {
@@ -133,7 +144,7 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
   for (const rule of options.rules ?? RULES) {
     if (config.off.has(rule.meta.id)) continue;
     try {
-      rule.check(ruleContext(rule, model, facts, raws));
+      rule.check(ruleContext(rule, model, facts, raws, config.options));
     } catch (error) {
       ruleErrors.push({ rule: rule.meta.id, error });
     }
@@ -202,20 +213,18 @@ interface RawFinding extends ReportDescriptor {
   meta: RuleMeta;
 }
 
-const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
-
 /**
  * The context one rule runs with: its own object (a rule cannot see or change
  * what another reports), the shared facts, and a `report` that checks the
  * contract before accepting a finding.
  */
-function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[]): RuleContext {
+function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[], options: RuleOptions): RuleContext {
   const meta = rule.meta;
   return Object.freeze({
     id: meta.id,
     doc,
     text: doc.text,
-    options: NO_OPTIONS,
+    options,
     facts,
     report(d: ReportDescriptor): void {
       messageOf(meta, d.messageId, d.data);

@@ -11,7 +11,7 @@
 import { format, pick, type Lang, type Localized } from '../util/i18n';
 import type { LintFacts } from './facts/lintFacts';
 import type { DockerfileModel } from './parse/model';
-import type { Category, CourseRef, RuleDocs, RuleMeta, Severity } from './types';
+import type { Category, CourseRef, LabelType, RuleDocs, RuleMeta, Severity } from './types';
 
 /** A placeholder value: plain, or different per language (`대문자` / `uppercase`). */
 export type MessageValue = string | number | Localized;
@@ -51,11 +51,18 @@ export interface RuleContext {
   readonly doc: DockerfileModel;
   /** The file's text (`doc.text`). */
   readonly text: string;
-  /** Rule options (none of today's rules takes any). */
-  readonly options: Readonly<Record<string, unknown>>;
+  /** Rule options: the config's rule settings (`trustedRegistries`, `labelSchema`, `strictLabels`), the same for every rule. */
+  readonly options: RuleOptions;
   /** Derived facts every rule may ask for (each RUN's commands, the shell, a stage's OS…). */
   readonly facts: LintFacts;
   report(descriptor: ReportDescriptor): void;
+}
+
+/** The settings of a config that rules read (see LintConfig). */
+export interface RuleOptions {
+  readonly trustedRegistries?: readonly string[];
+  readonly labelSchema?: Readonly<Record<string, LabelType>>;
+  readonly strictLabels?: boolean;
 }
 
 /** What a rule module declares; `defineRule` completes it into `RuleMeta`. */
@@ -74,6 +81,10 @@ export interface RuleMetaInput {
   /** True when the rule offers a quick fix for (some of) its findings. */
   fixable: boolean;
   hasSuggestions?: boolean;
+  /** False for a rule that runs only when configured with a severity (hadolint's `ignore` level); default true. */
+  enabledByDefault?: boolean;
+  /** The `.hadolint.yaml` key the rule reads; without it the rule finds nothing. */
+  configKey?: string;
   /** Every message and fix title the rule shows; the first is the rule's summary. */
   messages: Readonly<Record<string, Localized>>;
 }
@@ -86,7 +97,7 @@ export interface Rule {
 export function defineRule(rule: { meta: RuleMetaInput; check(context: RuleContext): void }): Rule {
   const m = rule.meta;
   const url = m.docs.url ?? docsUrl(m);
-  const meta: RuleMeta = { ...m, hasSuggestions: m.hasSuggestions ?? false, docs: url ? { ...m.docs, url } : { ...m.docs } };
+  const meta: RuleMeta = { ...m, hasSuggestions: m.hasSuggestions ?? false, enabledByDefault: m.enabledByDefault ?? true, docs: url ? { ...m.docs, url } : { ...m.docs } };
   return { meta, check: rule.check };
 }
 

@@ -100,6 +100,10 @@ export interface RuleMeta {
   fixable: boolean;
   /** Whether the rule offers suggestions (alternative edits); none does yet. */
   hasSuggestions: boolean;
+  /** False for rules hadolint ships at its `ignore` level: they run only when a config gives them a severity. */
+  enabledByDefault: boolean;
+  /** The `.hadolint.yaml` key the rule reads (`trustedRegistries`, `label-schema`, `strict-labels`): without it the rule finds nothing. */
+  configKey?: string;
   /** Every message and fix title, by messageId, with `{placeholders}`; the first is the rule's summary. */
   messages: Readonly<Record<string, Localized>>;
 }
@@ -115,7 +119,19 @@ export interface LintConfig {
   severity?: Readonly<Record<string, SeveritySetting>>;
   /** Ignore inline `# hadolint ignore=` / `# docker-labs ignore=` comments (hadolint's `disable-ignore-pragma`). */
   disableInlineIgnores?: boolean;
+  /** Registries `FROM` / `COPY --from` images may come from (hadolint's `trustedRegistries`, `*.` wildcards allowed); DL3026 checks only when set. */
+  trustedRegistries?: readonly string[];
+  /** Labels every image must carry, with the form of their value (hadolint's `label-schema`). */
+  labelSchema?: Readonly<Record<string, LabelType>>;
+  /** No label outside `labelSchema` (hadolint's `strict-labels`). */
+  strictLabels?: boolean;
+  /** The lowest severity that makes the command line fail (hadolint's `failure-threshold`; `off` = any finding). */
+  failureThreshold?: SeveritySetting;
 }
+
+/** The value forms hadolint's `label-schema` knows. */
+export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 
 export interface LintOptions {
   lang?: 'ko' | 'en';

@@ -1,5 +1,5 @@
 // Facts about instructions that several rules share (so no rule imports another).
-import type { Instr, Stage } from '../parse/model';
+import type { Instr, Stage, Word } from '../parse/model';
 
 /** The instruction keywords the builder knows. */
 export const KEYWORDS = [
@@ -42,4 +42,18 @@ export function lastUser(stage: Stage) {
     for (let k = s.instructions.length - 1; k >= 0; k--) if (s.instructions[k].keyword === 'USER') return s.instructions[k];
   }
   return null;
+}
+
+/** An absolute path in the image (POSIX or Windows), or one starting with a variable (which the builder resolves). */
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
+}
+
+/** The sources and destination of a COPY or ADD (JSON or plain form), a trailing `# comment` left out; [] for a heredoc copy. */
+export function copyOperands(ins: Instr): Word[] {
+  if (ins.heredocs.length > 0) return [];
+  const json = ins.json;
+  if (json) return json.strings;
+  const hash = inlineCommentArg(ins);
+  return ins.args.filter((a) => !hash || a.start < hash.start);
 }

@@ -2,6 +2,7 @@
 // one module here (see ../rule.ts for the contract) and one line in this list;
 // no rule imports another (shared facts live in ../facts/).
 import type { Rule } from '../rule';
+import addForArchive from './add-for-archive';
 import addInsteadOfCopy from './add-instead-of-copy';
 import apkNoCache from './apk-no-cache';
 import apkPin from './apk-pin';
@@ -17,31 +18,51 @@ import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
+import copyWholeFilesystem from './copy-whole-filesystem';
 import dnfClean from './dnf-clean';
 import dnfPin from './dnf-pin';
 import dnfYes from './dnf-yes';
 import duplicateStageName from './duplicate-stage-name';
 import emptyContinuation from './empty-continuation';
+import envSelfReference from './env-self-reference';
 import exposeInvalid from './expose-invalid';
+import exposePortRange from './expose-port-range';
 import fromAsCasing from './from-as-casing';
+import fromPlatform from './from-platform';
+import fromPlatformRedundant from './from-platform-redundant';
 import gemPin from './gem-pin';
 import goInstallPin from './go-install-pin';
+import healthcheckMissing from './healthcheck-missing';
 import imageLatest from './image-latest';
 import imageTag from './image-tag';
 import inlineComment from './inline-comment';
+import inlineIgnorePragma from './inline-ignore-pragma';
 import instructionArguments from './instruction-arguments';
 import instructionCasing from './instruction-casing';
 import instructionOrder from './instruction-order';
 import jsonArgs from './json-args';
+import labelEmail from './label-email';
+import labelEmpty from './label-empty';
+import labelHash from './label-hash';
+import labelKeyInvalid from './label-key-invalid';
+import labelMissing from './label-missing';
+import labelSemver from './label-semver';
+import labelSpdx from './label-spdx';
+import labelSuperfluous from './label-superfluous';
+import labelTime from './label-time';
+import labelUrl from './label-url';
 import legacyKeyValue from './legacy-key-value';
 import maintainerDeprecated from './maintainer-deprecated';
 import missingUser from './missing-user';
 import multipleCmd from './multiple-cmd';
 import multipleEntrypoint from './multiple-entrypoint';
+import multipleHealthcheck from './multiple-healthcheck';
 import noApt from './no-apt';
 import noSudo from './no-sudo';
 import npmCacheClean from './npm-cache-clean';
 import npmPin from './npm-pin';
+import onbuildTrigger from './onbuild-trigger';
 import parseError from './parse-error';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipPin from './pip-pin';
@@ -53,10 +74,12 @@ import shellViaSymlink from './shell-via-symlink';
 import smallBaseImage from './small-base-image';
 import stageNameCasing from './stage-name-casing';
 import toolchainInFinalStage from './toolchain-in-final-stage';
+import trustedRegistry from './trusted-registry';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownInstruction from './unknown-instruction';
 import useWorkdir from './use-workdir';
+import userNumeric from './user-numeric';
 import useraddHighUid from './useradd-high-uid';
 import wgetAndCurl from './wget-and-curl';
 import wgetProgress from './wget-progress';
@@ -71,6 +94,7 @@ import zypperNonInteractive from './zypper-non-interactive';
 import zypperPin from './zypper-pin';
 
 export const RULES: readonly Rule[] = [
+  addForArchive,
   addInsteadOfCopy,
   apkNoCache,
   apkPin,
@@ -86,31 +110,51 @@ export const RULES: readonly Rule[] = [
   copyDestSlash,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyRelativeWithoutWorkdir,
+  copyWholeFilesystem,
   dnfClean,
   dnfPin,
   dnfYes,
   duplicateStageName,
   emptyContinuation,
+  envSelfReference,
   exposeInvalid,
+  exposePortRange,
   fromAsCasing,
+  fromPlatform,
+  fromPlatformRedundant,
   gemPin,
   goInstallPin,
+  healthcheckMissing,
   imageLatest,
   imageTag,
   inlineComment,
+  inlineIgnorePragma,
   instructionArguments,
   instructionCasing,
   instructionOrder,
   jsonArgs,
+  labelEmail,
+  labelEmpty,
+  labelHash,
+  labelKeyInvalid,
+  labelMissing,
+  labelSemver,
+  labelSpdx,
+  labelSuperfluous,
+  labelTime,
+  labelUrl,
   legacyKeyValue,
   maintainerDeprecated,
   missingUser,
   multipleCmd,
   multipleEntrypoint,
+  multipleHealthcheck,
   noApt,
   noSudo,
   npmCacheClean,
   npmPin,
+  onbuildTrigger,
   parseError,
   pipNoCacheDir,
   pipPin,
@@ -122,10 +166,12 @@ export const RULES: readonly Rule[] = [
   smallBaseImage,
   stageNameCasing,
   toolchainInFinalStage,
+  trustedRegistry,
   undefinedArgInFrom,
   undefinedVar,
   unknownInstruction,
   useWorkdir,
+  userNumeric,
   useraddHighUid,
   wgetAndCurl,
   wgetProgress,

@@ -24,7 +24,6 @@ export default defineRule({
       nothingAfterNone: { ko: '`HEALTHCHECK NONE` 뒤에는 아무것도 올 수 없습니다.', en: 'Nothing may follow `HEALTHCHECK NONE`.' },
       healthcheckForm: { ko: '`HEALTHCHECK`는 `CMD 명령어` 또는 `NONE`이어야 합니다.', en: '`HEALTHCHECK` takes `CMD command` or `NONE`.' },
       healthcheckMissingCommand: { ko: '`HEALTHCHECK CMD` 뒤에 검사할 명령어가 없습니다.', en: '`HEALTHCHECK CMD` is missing the command to run.' },
-      onbuildNotAllowed: { ko: '`ONBUILD {trigger}` 조합은 허용되지 않습니다.', en: '`ONBUILD {trigger}` is not allowed.' },
     },
     docs: {
       description: {
@@ -106,11 +105,7 @@ export default defineRule({
           }
           break;
         }
-        case 'ONBUILD': {
-          const trigger = ins.triggerKeyword;
-          if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') report('onbuildNotAllowed', { trigger });
-          break;
-        }
+        // ONBUILD FROM / MAINTAINER / ONBUILD: onbuild-trigger (DL3043).
       }
     }
   },

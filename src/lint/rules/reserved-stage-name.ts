@@ -8,6 +8,7 @@ export default defineRule({
     id: 'reserved-stage-name',
     category: 'multi-stage',
     severity: 'warning',
+    hadolint: 'DL3063',
     buildkit: 'ReservedStageName',
     title: { ko: '예약어를 스테이지 이름으로 쓰지 않기', en: 'Do not use reserved words as stage names' },
     messages: {

@@ -1,12 +1,9 @@
 import { courseRef, SESSIONS } from '../course';
+import { isAbsolutePath } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 function unquote(v: string): string {
   return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
-}
-
-export function isAbsolutePath(p: string): boolean {
-  return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 }
 
 export default defineRule({

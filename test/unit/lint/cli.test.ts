@@ -137,6 +137,21 @@ describe('docker-labs lint (CLI)', function () {
     assert.strictEqual(cli(['--no-config', file]).code, 1);
   });
 
+  it('failure-threshold in .hadolint.yaml sets the exit code; config problems are printed with their position, in the locale', () => {
+    const proj = path.join(dir, 'threshold');
+    fs.mkdirSync(proj, { recursive: true });
+    const file = path.join(proj, 'Dockerfile');
+    fs.writeFileSync(file, 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER 1000\n');
+    assert.strictEqual(cli(['--no-config', file]).code, 0, 'info-level findings only: passes by default');
+    fs.writeFileSync(path.join(proj, '.hadolint.yaml'), 'failure-threshold: info\n');
+    assert.strictEqual(cli([file]).code, 1, 'fails at info');
+    fs.writeFileSync(path.join(proj, '.hadolint.yaml'), 'failure-threshold: error\nsurprise: 1\n');
+    const r = cli([file]);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.stderr, /\.hadolint\.yaml:2:1: unknown key `surprise`/);
+    assert.match(cli([file], { env: { DOCKER_LABS_LANG: 'ko' } }).stderr, /\.hadolint\.yaml:2:1: 알 수 없는 키 `surprise`/);
+  });
+
   it('speaks Korean when the locale says so', () => {
     const r = cli([warnOnly], { env: { DOCKER_LABS_LANG: 'ko_KR.UTF-8' } });
     assert.match(r.stdout, /전체 크기 이미지입니다/);

@@ -109,3 +109,43 @@ describe('lint configuration', () => {
     }
   });
 });
+
+describe('lint configuration: the hadolint settings rules read', () => {
+  it('reads trustedRegistries (a list or one string), label-schema, strict-labels and failure-threshold', () => {
+    const { config, errors } = parseHadolintConfig('trustedRegistries:\n  - docker.io\n  - "*.gcr.io"\nlabel-schema:\n  author: text\n  version: semver\nstrict-labels: true\nfailure-threshold: style\nformat: json\nno-color: true\n');
+    assert.deepStrictEqual(errors, []);
+    assert.deepStrictEqual(config.trustedRegistries, ['docker.io', '*.gcr.io']);
+    assert.deepStrictEqual(config.labelSchema, { author: 'text', version: 'semver' });
+    assert.strictEqual(config.strictLabels, true);
+    assert.strictEqual(config.failureThreshold, 'hint');
+    assert.deepStrictEqual(parseHadolintConfig('trustedRegistries: my.registry:5000\n').config.trustedRegistries, ['my.registry:5000']);
+    assert.strictEqual(parseHadolintConfig('failure-threshold: none\n').config.failureThreshold, 'off');
+  });
+
+  it('positions each problem at the offending node, in Korean and English, and keeps the valid parts', () => {
+    const { config, problems, errors } = parseHadolintConfig('ignored: [DL3008]\nlabel-schema:\n  version: semvr\n  author: text\nstrict-labels: yes please\nfailure-threshold: fatal\ntrustedRegistries: {a: 1}\nsurprise: 1\n');
+    assert.deepStrictEqual(config.ignored, ['DL3008']);
+    assert.deepStrictEqual(config.labelSchema, { author: 'text' });
+    assert.deepStrictEqual(problems.map((p) => [p.line + 1, p.character + 1]), [[3, 12], [5, 16], [6, 20], [7, 20], [8, 1]]);
+    assert.match(problems[0].message.en, /unknown type `semvr` for label `version`/);
+    assert.match(problems[0].message.ko, /레이블 `version`의 알 수 없는 형식 `semvr`/);
+    assert.match(problems[4].message.en, /unknown key `surprise`/);
+    assert.match(errors[0], /^3:12: unknown type/);
+    for (const p of problems) assert.match(p.message.ko, /[\uac00-\ud7a3]/);
+  });
+
+  it('an invalid YAML file is one positioned problem', () => {
+    const { problems } = parseHadolintConfig('ignored: [DL3008\n');
+    assert.strictEqual(problems.length, 1);
+    assert.match(problems[0].message.ko, /YAML 형식이 잘못되었습니다/);
+  });
+
+  it('mergeConfigs carries the rule settings, a later config replacing an earlier one', () => {
+    const hadolint = parseHadolintConfig('trustedRegistries: [docker.io]\nstrict-labels: true\nlabel-schema:\n  author: text\n').config;
+    const merged = mergeConfigs(hadolint, { severity: { 'apt-pin': 'off' } });
+    assert.deepStrictEqual(merged.trustedRegistries, ['docker.io']);
+    assert.strictEqual(merged.strictLabels, true);
+    assert.deepStrictEqual(mergeConfigs(merged, { trustedRegistries: ['ghcr.io'] }).trustedRegistries, ['ghcr.io']);
+    assert.strictEqual(of('FROM quay.io/app:1\n', 'trusted-registry', { config: merged }).length, 1);
+  });
+});

@@ -8,7 +8,7 @@ import { explanation, INSTRUCTION_DOCS, RULES, resolveRule } from '../../../src/
 import { repoRoot } from './helpers';
 
 const CATEGORIES = ['base-image', 'user', 'layer-cache', 'multi-stage', 'correctness', 'security', 'maintainability'];
-const HADOLINT = ['DL3000', 'DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3008', 'DL3009', 'DL3013', 'DL3014', 'DL3015', 'DL3016', 'DL3018', 'DL3019', 'DL3020', 'DL3021', 'DL3022', 'DL3023', 'DL3024', 'DL3025', 'DL3027', 'DL3042', 'DL3059', 'DL3060', 'DL3061', 'DL3064', 'DL4000', 'DL4003', 'DL4004', 'DL4006'];
+const HADOLINT = ['DL1001', 'DL3000', 'DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3008', 'DL3009', 'DL3010', 'DL3011', 'DL3012', 'DL3013', 'DL3014', 'DL3015', 'DL3016', 'DL3018', 'DL3019', 'DL3020', 'DL3021', 'DL3022', 'DL3023', 'DL3024', 'DL3025', 'DL3026', 'DL3027', 'DL3029', 'DL3042', 'DL3043', 'DL3044', 'DL3045', 'DL3048', 'DL3049', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3057', 'DL3058', 'DL3059', 'DL3060', 'DL3061', 'DL3063', 'DL3064', 'DL3065', 'DL3066', 'DL3067', 'DL4000', 'DL4003', 'DL4004', 'DL4006'];
 const BUILDKIT = ['UndefinedVar', 'ConsistentInstructionCasing', 'NoEmptyContinuation', 'LegacyKeyValueFormat', 'FromAsCasing', 'StageNameCasing', 'JSONArgsRecommended', 'WorkdirRelativePath', 'ExposeInvalidFormat'];
 const PINNING = ['DL3008', 'DL3013', 'DL3016', 'DL3018'];
 

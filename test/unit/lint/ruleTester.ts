@@ -7,7 +7,7 @@
 // messageId, missing placeholder, a fix while `meta.fixable` is false) fails
 // the case it breaks in.
 import * as assert from 'assert';
-import { applyEdits, ruleById, type Finding, type Rule } from '../../../src/lint';
+import { applyEdits, ruleById, type Finding, type LintConfig, type Rule } from '../../../src/lint';
 import { formatMessage, type MessageData } from '../../../src/lint/rule';
 import { covered, describeFindings, run } from './helpers';
 
@@ -31,11 +31,14 @@ export interface InvalidCase {
   fix?: boolean;
   /** The text after applying the (first) fix. */
   fixed?: string;
+  /** The engine config to lint with (rules that read `.hadolint.yaml` settings). */
+  config?: LintConfig;
 }
 
 export interface ValidCase {
   name: string;
   src: string;
+  config?: LintConfig;
 }
 
 export interface RuleTable {
@@ -44,7 +47,7 @@ export interface RuleTable {
 }
 
 /** Checks one rule's findings in `src` against a case; throws an AssertionError on the first mismatch. */
-export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c.src)): void {
+export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c.src, { config: c.config })): void {
   const id = rule.meta.id;
   const found = all.filter((f) => f.rule === id);
   if (c.count !== undefined) assert.strictEqual(found.length, c.count, describeFindings(c.src, found));
@@ -55,7 +58,7 @@ export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c
   if (c.data) {
     for (const lang of ['ko', 'en'] as const) {
       const expected = formatMessage(rule.meta.messages[c.messageId], lang, c.data);
-      const actual = lang === 'en' ? f.message : run(c.src, { lang }).find((g) => g.rule === id)?.message;
+      const actual = lang === 'en' ? f.message : run(c.src, { lang, config: c.config }).find((g) => g.rule === id)?.message;
       assert.strictEqual(actual, expected, `message of ${id} (${lang}) with data ${JSON.stringify(c.data)}`);
     }
   }
@@ -71,7 +74,7 @@ export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c
 }
 
 export function assertValid(rule: Rule, c: ValidCase): void {
-  const found = run(c.src).filter((f) => f.rule === rule.meta.id);
+  const found = run(c.src, { config: c.config }).filter((f) => f.rule === rule.meta.id);
   assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), [], `unexpected ${rule.meta.id} in:\n${c.src}`);
 }
 

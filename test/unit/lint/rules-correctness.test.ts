@@ -166,7 +166,7 @@ describe('lint rules: correctness', () => {
       { name: 'USER app staff', src: 'FROM alpine:3.20\nUSER app staff\n', messageId: 'oneArgument', message: /exactly one/ },
       { name: 'HEALTHCHECK curl -f http://localhost/', src: 'FROM alpine:3.20\nHEALTHCHECK curl -f http://localhost/\n', messageId: 'healthcheckForm', message: /CMD command/ },
       { name: 'RUN <<EOF', src: 'FROM alpine:3.20\nRUN <<EOF\necho never closed\n', messageId: 'unclosedHeredoc', message: /never closed/ },
-      { name: 'ONBUILD FROM alpine', src: 'FROM alpine:3.20\nONBUILD FROM alpine\n', messageId: 'onbuildNotAllowed', message: /not allowed/ },
+      // 'ONBUILD FROM alpine' moved to onbuild-trigger (DL3043), test/unit/lint/rules-hadolint.test.ts.
     ],
     valid: [
       { name: 'COPY a /a', src: 'FROM alpine:3.20 AS base\nCOPY a /a\nENV A=1 B="two words"\nUSER 1000:1000\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/ || exit 1\nHEALTHCHECK NONE\n' },
