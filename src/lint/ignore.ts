@@ -13,18 +13,46 @@ export interface Ignores {
 
 const PRAGMA = /^(?:hadolint|docker-labs)\s+(global\s+)?ignore\s*=\s*(.*)$/i;
 
+/** BuildKit's `# check=skip=A,B;error=true;experimental=C` parser directive, read as BuildKit reads it. */
+export interface CheckDirective {
+  /** Checks skipped (lowercase names; `all` for every check). */
+  skip: Set<string>;
+  /** `error=true`: BuildKit fails the build on any check finding. */
+  error: boolean;
+  /** Experimental checks turned on (lowercase names; `all` for every one). */
+  experimental: Set<string>;
+}
+
+const NO_CHECK_DIRECTIVE: CheckDirective = { skip: new Set(), error: false, experimental: new Set() };
+
+export function parseCheckValue(value: string): CheckDirective {
+  const out: CheckDirective = { skip: new Set(), error: false, experimental: new Set() };
+  for (const part of value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const k = part.slice(0, eq).trim().toLowerCase();
+    const v = part.slice(eq + 1);
+    if (k === 'skip') for (const id of splitIds(v)) out.skip.add(id);
+    else if (k === 'experimental') for (const id of splitIds(v)) out.experimental.add(id);
+    else if (k === 'error') out.error = /^\s*(true|1|t)\s*$/i.test(v);
+  }
+  return out;
+}
+
+/** The file's `# check=` directive (the first one among the parser directives), or an empty one. */
+export function checkDirective(doc: DockerfileModel): CheckDirective {
+  const d = doc.directives.find((x) => x.name.toLowerCase() === 'check');
+  return d ? parseCheckValue(d.value) : NO_CHECK_DIRECTIVE;
+}
+
+/** `# check=skip=…` on the comment lines right above an instruction (after the parser directives). */
+const CHECK_COMMENT = /^check\s*=\s*(.*)$/i;
+
 export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
   const global = new Set<string>();
   const byInstruction = new Map<number, Set<string>>();
 
-  for (const d of doc.directives) {
-    if (d.name.toLowerCase() !== 'check') continue;
-    // `# check=skip=A,B;error=true`
-    for (const part of d.value.split(';')) {
-      const [k, v] = part.split('=', 2);
-      if (k?.trim().toLowerCase() === 'skip' && v) for (const id of splitIds(v)) global.add(id);
-    }
-  }
+  for (const id of checkDirective(doc).skip) global.add(id);
 
   if (inline) {
     const instructions = doc.instructions;
@@ -36,9 +64,11 @@ export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
     ];
     for (const c of lines) {
       const m = PRAGMA.exec(c.text);
-      if (!m) continue;
-      const ids = splitIds(m[2]);
-      if (m[1]) {
+      const check = m ? null : CHECK_COMMENT.exec(c.text);
+      if (!m && !check) continue;
+      if (check && !onLineAbove(doc, c.end, instructions[next])) continue;
+      const ids = m ? splitIds(m[2]) : [...parseCheckValue(check![1]).skip];
+      if (m?.[1]) {
         for (const id of ids) global.add(id);
         continue;
       }
@@ -50,6 +80,16 @@ export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
     }
   }
   return { global, byInstruction };
+}
+
+/** True when only comment lines separate the comment ending at `end` from the next instruction at or after it. */
+function onLineAbove(doc: DockerfileModel, end: number, after: { start: number } | undefined): boolean {
+  let ins = after;
+  if (!ins || ins.start < end) ins = doc.instructions.find((i) => i.start >= end);
+  if (!ins) return false;
+  const lines = doc.lines;
+  for (let l = lines.lineOf(end) + 1; l < lines.lineOf(ins.start); l++) if (!/^\s*#/.test(lines.lineText(l))) return false;
+  return true;
 }
 
 function splitIds(list: string): string[] {

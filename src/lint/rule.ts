@@ -67,6 +67,13 @@ export interface RuleMetaInput {
   hadolint?: string;
   /** Equivalent BuildKit build check, e.g. `JSONArgsRecommended`. */
   buildkit?: string;
+  /**
+   * An experimental BuildKit check: off, as in BuildKit, unless the file's
+   * `# check=experimental=<name>|all` directive or a configured severity turns it on.
+   */
+  experimental?: boolean;
+  /** Where the rule deliberately judges differently from its hadolint equivalent, and why (and how to get hadolint's behaviour, if a setting does). */
+  differsFromHadolint?: Localized;
   title: Localized;
   /** Why it matters (prose per language) and one example shared by both; `url` defaults from `hadolint` / `buildkit`. */
   docs: Omit<RuleDocs, 'url'> & { url?: string };

@@ -92,6 +92,10 @@ export interface RuleMeta {
   severity: Severity;
   hadolint?: string;
   buildkit?: string;
+  /** An experimental BuildKit check, off unless enabled (`# check=experimental=…` or a configured severity). */
+  experimental?: boolean;
+  /** Where the rule deliberately differs from its hadolint equivalent, and why. */
+  differsFromHadolint?: Localized;
   /** Short name, shown in hovers and docs. */
   title: Localized;
   docs: RuleDocs;

@@ -32,11 +32,30 @@ export class LintFacts {
     return this.doc.text;
   }
 
-  /** All RUN instructions, in order. */
+  /** All RUN instructions, in order, `ONBUILD RUN` triggers included (hadolint applies its RUN rules to them). */
   get runs(): Instr[] {
-    if (!this.runList) this.runList = this.doc.instructions.filter((i) => i.keyword === 'RUN');
+    if (!this.runList) this.runList = this.withTriggers.filter((i) => i.keyword === 'RUN');
     return this.runList;
   }
+
+  /** Every instruction in order, each ONBUILD followed by the instruction it triggers (see DockerfileModel.triggers). */
+  get withTriggers(): Instr[] {
+    if (!this.allList) {
+      const triggers = this.doc.triggers;
+      if (triggers.length === 0) this.allList = this.doc.instructions;
+      else {
+        const out: Instr[] = [];
+        let k = 0;
+        for (const ins of this.doc.instructions) {
+          out.push(ins);
+          if (k < triggers.length && triggers[k].onbuild === ins) out.push(triggers[k++]);
+        }
+        this.allList = out;
+      }
+    }
+    return this.allList;
+  }
+  private allList?: Instr[];
 
   /** Where a RUN's (or CMD's…) shell-form command text starts: after the keyword and flags. */
   commandStart(ins: Instr): number {

@@ -54,7 +54,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
+    for (const ins of ctx.facts.withTriggers) {
       if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
       for (const p of ins.properties) {
         if (looksSecret(p.name)) ctx.report({ messageId: 'secretInEnv', start: p.nameStart, end: p.nameEnd, data: { name: p.name, keyword: ins.keyword } });
