@@ -59,12 +59,13 @@ export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
     let next = 0;
     // dockerfile-ast reads a first-line `# hadolint ignore=…` as a parser directive: look there too.
     const lines = [
-      ...doc.directives.map((d) => ({ end: d.end, text: doc.text.slice(d.start, d.end).replace(/^\s*#/, '').trim() })),
+      ...doc.directives.map((d) => ({ end: d.end, text: doc.text.slice(d.start, d.end).replace(/^\s*#/, '').trim(), directive: true })),
       ...doc.comments,
     ];
     for (const c of lines) {
       const m = PRAGMA.exec(c.text);
-      const check = m ? null : CHECK_COMMENT.exec(c.text);
+      // The `# check=` parser directive is the file-level form, read above.
+      const check = m || 'directive' in c ? null : CHECK_COMMENT.exec(c.text);
       if (!m && !check) continue;
       if (check && !onLineAbove(doc, c.end, instructions[next])) continue;
       const ids = m ? splitIds(m[2]) : [...parseCheckValue(check![1]).skip];

@@ -23,7 +23,9 @@ import dnfYes from './dnf-yes';
 import duplicateStageName from './duplicate-stage-name';
 import emptyContinuation from './empty-continuation';
 import exposeInvalid from './expose-invalid';
+import exposeProtoCasing from './expose-proto-casing';
 import fromAsCasing from './from-as-casing';
+import fromPlatformConst from './from-platform-const';
 import gemPin from './gem-pin';
 import goInstallPin from './go-install-pin';
 import imageLatest from './image-latest';
@@ -32,6 +34,8 @@ import inlineComment from './inline-comment';
 import instructionArguments from './instruction-arguments';
 import instructionCasing from './instruction-casing';
 import instructionOrder from './instruction-order';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import invalidDefinitionDescription from './invalid-definition-description';
 import jsonArgs from './json-args';
 import legacyKeyValue from './legacy-key-value';
 import maintainerDeprecated from './maintainer-deprecated';
@@ -46,6 +50,7 @@ import parseError from './parse-error';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipPin from './pip-pin';
 import pipefail from './pipefail';
+import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
 import rootUser from './root-user';
 import secretInEnv from './secret-in-env';
@@ -92,7 +97,9 @@ export const RULES: readonly Rule[] = [
   duplicateStageName,
   emptyContinuation,
   exposeInvalid,
+  exposeProtoCasing,
   fromAsCasing,
+  fromPlatformConst,
   gemPin,
   goInstallPin,
   imageLatest,
@@ -101,6 +108,8 @@ export const RULES: readonly Rule[] = [
   instructionArguments,
   instructionCasing,
   instructionOrder,
+  invalidDefaultArgInFrom,
+  invalidDefinitionDescription,
   jsonArgs,
   legacyKeyValue,
   maintainerDeprecated,
@@ -115,6 +124,7 @@ export const RULES: readonly Rule[] = [
   pipNoCacheDir,
   pipPin,
   pipefail,
+  redundantTargetPlatform,
   reservedStageName,
   rootUser,
   secretInEnv,
