@@ -54,6 +54,11 @@ export function parseHadolintConfig(text: string): LoadedConfig {
     }
   }
   if (d['disable-ignore-pragma'] !== undefined) config.disableInlineIgnores = d['disable-ignore-pragma'] === true;
+  // Ours (hadolint ignores keys it does not know): judge as hadolint where a rule deliberately differs.
+  if (d['hadolint-compat'] !== undefined) {
+    if (typeof d['hadolint-compat'] === 'boolean') config.hadolintCompat = d['hadolint-compat'];
+    else errors.push('`hadolint-compat` must be true or false');
+  }
   return { config, errors };
 }
 

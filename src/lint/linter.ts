@@ -34,12 +34,13 @@ interface ResolvedConfig {
   off: Set<string>;
   severity: Map<string, Severity>;
   inline: boolean;
+  options: Readonly<Record<string, unknown>>;
 }
 
 const resolvedConfigs = new WeakMap<LintConfig, ResolvedConfig>();
 
 function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
-  if (!config) return { off: new Set(), severity: new Map(), inline: true };
+  if (!config) return { off: new Set(), severity: new Map(), inline: true, options: NO_OPTIONS };
   const cached = resolvedConfigs.get(config);
   if (cached) return cached;
   const off = new Set<string>();
@@ -57,7 +58,7 @@ function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
       }
     }
   }
-  const resolved = { off, severity, inline: !config.disableInlineIgnores };
+  const resolved = { off, severity, inline: !config.disableInlineIgnores, options: config.hadolintCompat ? HADOLINT_COMPAT : NO_OPTIONS };
   resolvedConfigs.set(config, resolved);
   return resolved;
 }
@@ -71,6 +72,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
   const ignored: string[] = [];
   const severity: Record<string, SeveritySetting> = {};
   let disableInlineIgnores = false;
+  let hadolintCompat: boolean | undefined;
   for (const c of configs) {
     if (!c) continue;
     for (const ref of c.ignored ?? []) {
@@ -90,8 +92,9 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
       }
     }
     if (c.disableInlineIgnores !== undefined) disableInlineIgnores = c.disableInlineIgnores;
+    if (c.hadolintCompat !== undefined) hadolintCompat = c.hadolintCompat;
   }
-  return { ignored, severity, disableInlineIgnores };
+  return hadolintCompat === undefined ? { ignored, severity, disableInlineIgnores } : { ignored, severity, disableInlineIgnores, hadolintCompat };
 }
 
 export interface LintResult {
@@ -139,7 +142,7 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
     if (config.off.has(rule.meta.id)) continue;
     if (rule.meta.experimental && !experimentalOn(rule.meta)) continue;
     try {
-      rule.check(ruleContext(rule, model, facts, raws));
+      rule.check(ruleContext(rule, model, facts, raws, config.options));
     } catch (error) {
       ruleErrors.push({ rule: rule.meta.id, error });
     }
@@ -211,19 +214,21 @@ interface RawFinding extends ReportDescriptor {
 }
 
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+/** Rule options under `hadolintCompat` (rules read `options.hadolintCompat`). */
+const HADOLINT_COMPAT: Readonly<Record<string, unknown>> = Object.freeze({ hadolintCompat: true });
 
 /**
  * The context one rule runs with: its own object (a rule cannot see or change
  * what another reports), the shared facts, and a `report` that checks the
  * contract before accepting a finding.
  */
-function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[]): RuleContext {
+function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[], options: Readonly<Record<string, unknown>>): RuleContext {
   const meta = rule.meta;
   return Object.freeze({
     id: meta.id,
     doc,
     text: doc.text,
-    options: NO_OPTIONS,
+    options,
     facts,
     report(d: ReportDescriptor): void {
       messageOf(meta, d.messageId, d.data);

@@ -51,7 +51,7 @@ export interface RuleContext {
   readonly doc: DockerfileModel;
   /** The file's text (`doc.text`). */
   readonly text: string;
-  /** Rule options (none of today's rules takes any). */
+  /** Rule options: `hadolintCompat: true` asks rules that deliberately differ from hadolint to judge as it does. */
   readonly options: Readonly<Record<string, unknown>>;
   /** Derived facts every rule may ask for (each RUN's commands, the shell, a stage's OS…). */
   readonly facts: LintFacts;

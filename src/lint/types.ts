@@ -119,6 +119,11 @@ export interface LintConfig {
   severity?: Readonly<Record<string, SeveritySetting>>;
   /** Ignore inline `# hadolint ignore=` / `# docker-labs ignore=` comments (hadolint's `disable-ignore-pragma`). */
   disableInlineIgnores?: boolean;
+  /**
+   * Judge as hadolint does where a rule deliberately differs (each such rule says how in
+   * `meta.differsFromHadolint`); `.hadolint.yaml`: `hadolint-compat: true`.
+   */
+  hadolintCompat?: boolean;
 }
 
 export interface LintOptions {

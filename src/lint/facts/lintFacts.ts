@@ -178,18 +178,41 @@ export class LintFacts {
     return this.shellAt(ins).posix;
   }
 
-  /** Targets of `RUN --mount=type=cache,target=…`. */
+  /**
+   * Targets of `RUN --mount=type=cache,target=…` and `type=tmpfs`: either keeps
+   * what is written there out of the layer.
+   */
   cacheMounts(ins: Instr): string[] {
     const out: string[] = [];
     for (const f of ins.flags) {
       if (f.name !== 'mount' || !f.value) continue;
       const opts = new Map(f.value.split(',').map((kv) => [kv.split('=')[0].trim(), kv.slice(kv.indexOf('=') + 1).trim()] as [string, string]));
-      if (opts.get('type') === 'cache') {
+      const type = opts.get('type');
+      if (type === 'cache' || type === 'tmpfs') {
         const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
         if (target) out.push(target);
       }
     }
     return out;
+  }
+
+  /**
+   * The value `export NAME=value` (or `export NAME` of an earlier `NAME=value`)
+   * gave NAME earlier in the same RUN script than `cmd`; undefined when none did.
+   */
+  exportedBefore(ins: Instr, cmd: ShellCommand, name: string): string | undefined {
+    let value: string | undefined;
+    let shellValue: string | undefined;
+    for (const c of this.commands(ins)) {
+      if (c === cmd || c.start >= cmd.start) break;
+      for (const a of c.assignments) if (a.value.startsWith(name + '=')) shellValue = a.value.slice(name.length + 1);
+      if (c.name !== 'export') continue;
+      for (const w of c.argv.slice(1)) {
+        if (w.value.startsWith(name + '=')) value = w.value.slice(name.length + 1);
+        else if (w.value === name && shellValue !== undefined) value = shellValue;
+      }
+    }
+    return value;
   }
 
   /** ENV names set before `ins` in its stage and the stages it builds on. */
