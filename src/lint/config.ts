@@ -18,7 +18,7 @@ const LEVELS: Record<string, SeveritySetting> = { error: 'error', warning: 'warn
 const THRESHOLDS: Record<string, SeveritySetting> = { ...LEVELS, none: 'off' };
 /** Keys hadolint reads that only shape its own output: accepted, nothing to do here. */
 const OUTPUT_KEYS = new Set(['format', 'no-color', 'no-fail', 'verbose']);
-const KEYS = ['ignored', 'override', 'disable-ignore-pragma', 'failure-threshold', 'trustedRegistries', 'label-schema', 'strict-labels', ...OUTPUT_KEYS];
+const KEYS = ['ignored', 'override', 'disable-ignore-pragma', 'failure-threshold', 'trustedRegistries', 'label-schema', 'strict-labels', 'hadolint-compat', ...OUTPUT_KEYS];
 
 /** A problem in the config file: where (0-based line and UTF-16 character) and what, in both languages. */
 export interface ConfigProblem {
@@ -126,6 +126,12 @@ export function parseHadolintConfig(text: string): LoadedConfig {
       case 'strict-labels': {
         const b = bool(key, value);
         if (b !== undefined) config.strictLabels = b;
+        break;
+      }
+      // Ours (hadolint ignores keys it does not know): judge as hadolint where a rule deliberately differs.
+      case 'hadolint-compat': {
+        const b = bool(key, value);
+        if (b !== undefined) config.hadolintCompat = b;
         break;
       }
       case 'failure-threshold': {

@@ -13,24 +13,57 @@ export interface Ignores {
 
 const PRAGMA = /^(?:hadolint|docker-labs)\s+(global\s+)?ignore\s*=\s*(.*)$/i;
 
+/** BuildKit's `# check=skip=A,B;error=true;experimental=C` parser directive, read as BuildKit reads it. */
+export interface CheckDirective {
+  /** Checks skipped (lowercase names; `all` for every check). */
+  skip: Set<string>;
+  /** `error=true`: BuildKit fails the build on any check finding. */
+  error: boolean;
+  /** Experimental checks turned on (lowercase names; `all` for every one). */
+  experimental: Set<string>;
+}
+
+const NO_CHECK_DIRECTIVE: CheckDirective = { skip: new Set(), error: false, experimental: new Set() };
+
+export function parseCheckValue(value: string): CheckDirective {
+  const out: CheckDirective = { skip: new Set(), error: false, experimental: new Set() };
+  for (const part of value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const k = part.slice(0, eq).trim().toLowerCase();
+    const v = part.slice(eq + 1);
+    if (k === 'skip') for (const id of splitIds(v)) out.skip.add(id);
+    else if (k === 'experimental') for (const id of splitIds(v)) out.experimental.add(id);
+    else if (k === 'error') out.error = /^\s*(true|1|t)\s*$/i.test(v);
+  }
+  return out;
+}
+
+/** The file's `# check=` directive (the first one among the parser directives), or an empty one. */
+export function checkDirective(doc: DockerfileModel): CheckDirective {
+  const d = doc.directives.find((x) => x.name.toLowerCase() === 'check');
+  return d ? parseCheckValue(d.value) : NO_CHECK_DIRECTIVE;
+}
+
+/** `# check=skip=…` on the comment lines right above an instruction (after the parser directives). */
+const CHECK_COMMENT = /^check\s*=\s*(.*)$/i;
+
 export function collectIgnores(doc: DockerfileModel, inline: boolean): Ignores {
   const global = new Set<string>();
   const byInstruction = new Map<number, Set<string>>();
 
-  for (const d of doc.directives) {
-    if (d.name.toLowerCase() !== 'check') continue;
-    // `# check=skip=A,B;error=true`
-    for (const part of d.value.split(';')) {
-      const [k, v] = part.split('=', 2);
-      if (k?.trim().toLowerCase() === 'skip' && v) for (const id of splitIds(v)) global.add(id);
-    }
-  }
+  for (const id of checkDirective(doc).skip) global.add(id);
 
   if (inline) {
     const instructions = doc.instructions;
     let next = 0;
-    for (const c of ignorePragmas(doc)) {
-      const ids = splitIds(c.ids);
+    // In document order: `next` walks the instructions once.
+    const silencers = [
+      ...ignorePragmas(doc).map((p) => ({ end: p.end, global: p.global, ids: splitIds(p.ids) })),
+      ...checkComments(doc),
+    ].sort((x, y) => x.end - y.end);
+    for (const c of silencers) {
+      const ids = c.ids;
       if (c.global) {
         for (const id of ids) global.add(id);
         continue;
@@ -67,6 +100,26 @@ export function ignorePragmas(doc: DockerfileModel): IgnorePragma[] {
     if (m) out.push({ start: c.start, end: c.end, global: !!m[1], ids: m[2] });
   }
   return out;
+}
+
+/** BuildKit's per-instruction `# check=skip=…` comments (not the parser directive, read as the file-level form). */
+function checkComments(doc: DockerfileModel): { end: number; global: false; ids: string[] }[] {
+  const out: { end: number; global: false; ids: string[] }[] = [];
+  for (const c of doc.comments) {
+    const m = CHECK_COMMENT.exec(c.text);
+    if (m && onLineAbove(doc, c.end, undefined)) out.push({ end: c.end, global: false, ids: [...parseCheckValue(m[1]).skip] });
+  }
+  return out;
+}
+
+/** True when only comment lines separate the comment ending at `end` from the next instruction at or after it. */
+function onLineAbove(doc: DockerfileModel, end: number, after: { start: number } | undefined): boolean {
+  let ins = after;
+  if (!ins || ins.start < end) ins = doc.instructions.find((i) => i.start >= end);
+  if (!ins) return false;
+  const lines = doc.lines;
+  for (let l = lines.lineOf(end) + 1; l < lines.lineOf(ins.start); l++) if (!/^\s*#/.test(lines.lineText(l))) return false;
+  return true;
 }
 
 function splitIds(list: string): string[] {

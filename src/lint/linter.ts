@@ -4,7 +4,7 @@
 // and ignore comments are applied here, once, so rules only describe problems.
 import type { Lang } from '../util/i18n';
 import { LintFacts } from './facts/lintFacts';
-import { collectIgnores } from './ignore';
+import { checkDirective, collectIgnores } from './ignore';
 import { DockerfileModel, SegmentCache } from './parse/model';
 import { formatMessage, messageOf, RuleContractError, type EditSpec, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleOptions } from './rule';
 import { RULES } from './rules';
@@ -61,7 +61,7 @@ function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
       }
     }
   }
-  const options: RuleOptions = Object.freeze({ trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels });
+  const options: RuleOptions = Object.freeze({ trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels, hadolintCompat: config.hadolintCompat });
   const resolved = { off, severity, inline: !config.disableInlineIgnores, options };
   resolvedConfigs.set(config, resolved);
   return resolved;
@@ -77,7 +77,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
   const severity: Record<string, SeveritySetting> = {};
   let disableInlineIgnores = false;
   // The rule settings: a later config that sets one replaces it.
-  const settings: Pick<LintConfig, 'trustedRegistries' | 'labelSchema' | 'strictLabels' | 'failureThreshold'> = {};
+  const settings: Pick<LintConfig, 'trustedRegistries' | 'labelSchema' | 'strictLabels' | 'failureThreshold' | 'hadolintCompat'> = {};
   for (const c of configs) {
     if (!c) continue;
     if (c.trustedRegistries !== undefined) settings.trustedRegistries = c.trustedRegistries;
@@ -101,6 +101,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
       }
     }
     if (c.disableInlineIgnores !== undefined) disableInlineIgnores = c.disableInlineIgnores;
+    if (c.hadolintCompat !== undefined) settings.hadolintCompat = c.hadolintCompat;
   }
   return { ignored, severity, disableInlineIgnores, ...settings };
 }
@@ -140,9 +141,15 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
 
   const facts = new LintFacts(model);
   const raws: RawFinding[] = [];
+  const check = checkDirective(model);
+  // Experimental BuildKit checks run only when asked for, as in BuildKit: by the
+  // `# check=experimental=` directive (which wins over `skip`) or a configured severity.
+  const experimentalOn = (meta: RuleMeta): boolean =>
+    config.severity.has(meta.id) || check.experimental.has('all') || (!!meta.buildkit && check.experimental.has(meta.buildkit.toLowerCase()));
   for (const p of model.problems) raws.push({ meta: parseError, start: p.start, end: p.end, messageId: 'parseError', data: { detail: p.message } });
   for (const rule of options.rules ?? RULES) {
     if (config.off.has(rule.meta.id)) continue;
+    if (rule.meta.experimental && !experimentalOn(rule.meta)) continue;
     try {
       rule.check(ruleContext(rule, model, facts, raws, config.options));
     } catch (error) {
@@ -162,12 +169,14 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
   for (const raw of raws) {
     const meta = raw.meta;
     if (config.off.has(meta.id)) continue;
-    if (ignoredBy(meta, ignores.global)) continue;
+    if (ignoredBy(meta, ignores.global) && !(meta.experimental && experimentalOn(meta))) continue;
     if (ignores.byInstruction.size > 0) {
       const at = instructionAt(instructions, raw.start);
       if (at !== -1 && ignoredBy(meta, ignores.byInstruction.get(at))) continue;
     }
-    out.push(toFinding(model, raw, config.severity.get(meta.id) ?? meta.severity, lang));
+    // `# check=error=true` makes BuildKit fail the build on a check finding: an error here too, unless configured otherwise.
+    const severity = config.severity.get(meta.id) ?? (check.error && meta.buildkit ? 'error' : meta.severity);
+    out.push(toFinding(model, raw, severity, lang));
   }
   out.sort(
     (a, b) =>

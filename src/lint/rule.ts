@@ -51,7 +51,7 @@ export interface RuleContext {
   readonly doc: DockerfileModel;
   /** The file's text (`doc.text`). */
   readonly text: string;
-  /** Rule options: the config's rule settings (`trustedRegistries`, `labelSchema`, `strictLabels`), the same for every rule. */
+  /** Rule options: the config's rule settings (`trustedRegistries`, `labelSchema`, `strictLabels`, `hadolintCompat`), the same for every rule. */
   readonly options: RuleOptions;
   /** Derived facts every rule may ask for (each RUN's commands, the shell, a stage's OS…). */
   readonly facts: LintFacts;
@@ -63,6 +63,8 @@ export interface RuleOptions {
   readonly trustedRegistries?: readonly string[];
   readonly labelSchema?: Readonly<Record<string, LabelType>>;
   readonly strictLabels?: boolean;
+  /** Judge as hadolint where a rule deliberately differs (`meta.differsFromHadolint`); `.hadolint.yaml`: `hadolint-compat: true`. */
+  readonly hadolintCompat?: boolean;
 }
 
 /** What a rule module declares; `defineRule` completes it into `RuleMeta`. */
@@ -74,6 +76,13 @@ export interface RuleMetaInput {
   hadolint?: string;
   /** Equivalent BuildKit build check, e.g. `JSONArgsRecommended`. */
   buildkit?: string;
+  /**
+   * An experimental BuildKit check: off, as in BuildKit, unless the file's
+   * `# check=experimental=<name>|all` directive or a configured severity turns it on.
+   */
+  experimental?: boolean;
+  /** Where the rule deliberately judges differently from its hadolint equivalent, and why (and how to get hadolint's behaviour, if a setting does). */
+  differsFromHadolint?: Localized;
   title: Localized;
   /** Why it matters (prose per language) and one example shared by both; `url` defaults from `hadolint` / `buildkit`. */
   docs: Omit<RuleDocs, 'url'> & { url?: string };

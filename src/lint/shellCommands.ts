@@ -76,6 +76,23 @@ export function isAptInstall(cmd: ShellCommand): Sub | null {
   return sub && sub.value === 'install' ? sub : null;
 }
 
+/**
+ * apt's quiet level: each `-q` / `--quiet` adds one (`-q -q`, `-qq`, `--quiet --quiet`),
+ * `-q=N` / `--quiet=N` sets it. Level 2 implies `-y` (apt-get(8)).
+ */
+export function aptQuietLevel(argv: readonly ShellWord[]): number {
+  let level = 0;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (v === '--') break;
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(v);
+    if (set) level = Number(set[1]);
+    else if (v === '--quiet') level++;
+    else if (/^-[A-Za-z]+$/.test(v)) for (const ch of v.slice(1)) if (ch === 'q') level++;
+  }
+  return level;
+}
+
 export function isAptUpdate(cmd: ShellCommand): boolean {
   return aptSub(cmd)?.value === 'update';
 }
@@ -192,7 +209,8 @@ const PIP_VALUED = new Set([
   '--extra-index-url', '-f', '--find-links', '--root', '--prefix', '--src', '--upgrade-strategy', '--platform',
   '--python-version', '--implementation', '--abi', '--progress-bar', '--trusted-host', '--cache-dir', '--log',
   '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--only-binary', '--no-binary',
-  '--config-settings', '-C', '--global-option', '--report',
+  '--config-settings', '-C', '--global-option', '--report', '--root-user-action', '--python', '--keyring-provider',
+  '--use-feature', '--use-deprecated', '--hash',
 ]);
 
 export interface PipInvocation {
@@ -313,7 +331,22 @@ export function dependencyInstall(cmd: ShellCommand, dest: string | null): Depen
     }
     return null;
   }
-  const pip = pipSub(cmd);
+  if (cmd.name === 'bun') {
+    const sub = subcommand(cmd.argv);
+    if ((!sub || sub.value === 'install' || sub.value === 'i') && (!sub || operands(cmd.argv, sub.index + 1).length === 0)) {
+      return { label: 'bun install', manifests: ['package.json', 'bun.lock*'] };
+    }
+    return null;
+  }
+  let uvPip: PipInvocation | null = null;
+  if (cmd.name === 'uv') {
+    const sub = subcommand(cmd.argv, new Set(['--directory', '--project', '--python', '-p']));
+    if (sub?.value === 'sync') return { label: 'uv sync', manifests: ['pyproject.toml', 'uv.lock'] };
+    // `uv pip install -r requirements.txt` takes pip's arguments.
+    if (sub?.value !== 'pip' || cmd.argv[sub.index + 1]?.value !== 'install') return null;
+    uvPip = { pip: sub.index, sub: { value: 'install', index: sub.index + 1 } };
+  }
+  const pip = uvPip ?? pipSub(cmd);
   if (pip) {
     if (pip.sub.value !== 'install') return null;
     const files = pipRequirementFiles(cmd, pip);
@@ -324,7 +357,7 @@ export function dependencyInstall(cmd: ShellCommand, dest: string | null): Depen
       if (rel === null) return null;
       manifests.push(rel);
     }
-    return { label: 'pip install -r', manifests };
+    return { label: cmd.name === 'uv' ? 'uv pip install -r' : 'pip install -r', manifests };
   }
   if (cmd.name === 'poetry' && subcommand(cmd.argv)?.value === 'install') return { label: 'poetry install', manifests: ['pyproject.toml', 'poetry.lock'] };
   if (cmd.name === 'pipenv' && subcommand(cmd.argv)?.value === 'install' && operands(cmd.argv, (subcommand(cmd.argv)?.index ?? 0) + 1).length === 0) {
@@ -339,6 +372,9 @@ export function dependencyInstall(cmd: ShellCommand, dest: string | null): Depen
   if (cmd.name === 'composer' && subcommand(cmd.argv)?.value === 'install') return { label: 'composer install', manifests: ['composer.json', 'composer.lock'] };
   if ((cmd.name === 'mvn' || cmd.name === 'mvnw') && cmd.argv.some((w) => /^dependency:(go-offline|resolve)/.test(w.value))) {
     return { label: 'mvn dependency:go-offline', manifests: ['pom.xml'] };
+  }
+  if ((cmd.name === 'gradle' || cmd.name === 'gradlew') && cmd.argv.some((w) => w.value === 'dependencies' || w.value === 'resolveDependencies')) {
+    return { label: `${cmd.name} dependencies`, manifests: ['build.gradle*', 'settings.gradle*'] };
   }
   if (cmd.name === 'cargo' && subcommand(cmd.argv)?.value === 'fetch') return { label: 'cargo fetch', manifests: ['Cargo.toml', 'Cargo.lock'] };
   if (cmd.name === 'dotnet' && subcommand(cmd.argv)?.value === 'restore') return { label: 'dotnet restore', manifests: ['*.csproj'] };

@@ -92,6 +92,10 @@ export interface RuleMeta {
   severity: Severity;
   hadolint?: string;
   buildkit?: string;
+  /** An experimental BuildKit check, off unless enabled (`# check=experimental=…` or a configured severity). */
+  experimental?: boolean;
+  /** Where the rule deliberately differs from its hadolint equivalent, and why. */
+  differsFromHadolint?: Localized;
   /** Short name, shown in hovers and docs. */
   title: Localized;
   docs: RuleDocs;
@@ -127,6 +131,11 @@ export interface LintConfig {
   strictLabels?: boolean;
   /** The lowest severity that makes the command line fail (hadolint's `failure-threshold`; `off` = any finding). */
   failureThreshold?: SeveritySetting;
+  /**
+   * Judge as hadolint does where a rule deliberately differs (each such rule says how in
+   * `meta.differsFromHadolint`); `.hadolint.yaml`: `hadolint-compat: true`.
+   */
+  hadolintCompat?: boolean;
 }
 
 /** The value forms hadolint's `label-schema` knows. */

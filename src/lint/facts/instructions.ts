@@ -36,6 +36,11 @@ export function inlineCommentArg(ins: Instr) {
   );
 }
 
+/** A word as the builder reads it: one pair of surrounding quotes removed (`"dir/"` → `dir/`). */
+export function unquote(v: string): string {
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
+}
+
 /** The last USER instruction in the stage or the stages it builds on. */
 export function lastUser(stage: Stage) {
   for (let s: Stage | null = stage; s; s = s.parent) {

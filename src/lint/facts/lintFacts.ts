@@ -32,11 +32,30 @@ export class LintFacts {
     return this.doc.text;
   }
 
-  /** All RUN instructions, in order. */
+  /** All RUN instructions, in order, `ONBUILD RUN` triggers included (hadolint applies its RUN rules to them). */
   get runs(): Instr[] {
-    if (!this.runList) this.runList = this.doc.instructions.filter((i) => i.keyword === 'RUN');
+    if (!this.runList) this.runList = this.withTriggers.filter((i) => i.keyword === 'RUN');
     return this.runList;
   }
+
+  /** Every instruction in order, each ONBUILD followed by the instruction it triggers (see DockerfileModel.triggers). */
+  get withTriggers(): Instr[] {
+    if (!this.allList) {
+      const triggers = this.doc.triggers;
+      if (triggers.length === 0) this.allList = this.doc.instructions;
+      else {
+        const out: Instr[] = [];
+        let k = 0;
+        for (const ins of this.doc.instructions) {
+          out.push(ins);
+          if (k < triggers.length && triggers[k].onbuild === ins) out.push(triggers[k++]);
+        }
+        this.allList = out;
+      }
+    }
+    return this.allList;
+  }
+  private allList?: Instr[];
 
   /** Where a RUN's (or CMD's…) shell-form command text starts: after the keyword and flags. */
   commandStart(ins: Instr): number {
@@ -159,18 +178,41 @@ export class LintFacts {
     return this.shellAt(ins).posix;
   }
 
-  /** Targets of `RUN --mount=type=cache,target=…`. */
+  /**
+   * Targets of `RUN --mount=type=cache,target=…` and `type=tmpfs`: either keeps
+   * what is written there out of the layer.
+   */
   cacheMounts(ins: Instr): string[] {
     const out: string[] = [];
     for (const f of ins.flags) {
       if (f.name !== 'mount' || !f.value) continue;
       const opts = new Map(f.value.split(',').map((kv) => [kv.split('=')[0].trim(), kv.slice(kv.indexOf('=') + 1).trim()] as [string, string]));
-      if (opts.get('type') === 'cache') {
+      const type = opts.get('type');
+      if (type === 'cache' || type === 'tmpfs') {
         const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
         if (target) out.push(target);
       }
     }
     return out;
+  }
+
+  /**
+   * The value `export NAME=value` (or `export NAME` of an earlier `NAME=value`)
+   * gave NAME earlier in the same RUN script than `cmd`; undefined when none did.
+   */
+  exportedBefore(ins: Instr, cmd: ShellCommand, name: string): string | undefined {
+    let value: string | undefined;
+    let shellValue: string | undefined;
+    for (const c of this.commands(ins)) {
+      if (c === cmd || c.start >= cmd.start) break;
+      for (const a of c.assignments) if (a.value.startsWith(name + '=')) shellValue = a.value.slice(name.length + 1);
+      if (c.name !== 'export') continue;
+      for (const w of c.argv.slice(1)) {
+        if (w.value.startsWith(name + '=')) value = w.value.slice(name.length + 1);
+        else if (w.value === name && shellValue !== undefined) value = shellValue;
+      }
+    }
+    return value;
   }
 
   /** ENV names set before `ins` in its stage and the stages it builds on. */

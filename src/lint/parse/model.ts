@@ -158,6 +158,8 @@ export class Instr {
   /** The keyword as written (`run`, `From`). */
   readonly rawKeyword: string;
   stage: Stage | null = null;
+  /** For the instruction an `ONBUILD` triggers (see DockerfileModel.triggers): that ONBUILD. */
+  onbuild: Instr | null = null;
   readonly heredocs: Heredoc[];
   /** Absolute-offset views, built once per lint. */
   private readonly memo: { args?: Word[]; flags?: Flag[]; json?: JsonForm | null; properties?: Property[]; variables?: VariableRef[] } = {};
@@ -367,15 +369,15 @@ export class Instr {
     });
   }
 
-  /** ENV / LABEL pairs, or the ARG's single declaration. */
+  /** ENV / LABEL pairs, or the ARG's declarations. */
   get properties(): Property[] {
     if (this.memo.properties) return this.memo.properties;
     const e = this.entry;
     if (!e.properties) {
       const inst = e.instruction;
       let props: (AstProperty | null)[] = [];
-      if (inst instanceof AstEnv || inst instanceof AstLabel) props = inst.getProperties();
-      else if (inst instanceof AstArg) props = [inst.getProperty()];
+      // ARG too: `ARG a=1 b=2` declares two (dockerfile-ast's getProperty() is null there).
+      if (inst instanceof AstEnv || inst instanceof AstLabel || inst instanceof AstArg) props = inst.getProperties();
       e.properties = [];
       for (const p of props) {
         if (!p) continue;
@@ -577,6 +579,38 @@ export class DockerfileModel {
       this.instructions.push(new Instr(this, this.instructions.length, raw, base, entry));
     }
     this.buildStages();
+  }
+
+  private triggerList?: Instr[];
+
+  /**
+   * The instruction each `ONBUILD` carries (`ONBUILD RUN …` → that RUN), as an
+   * instruction of its own over the same text, so rules judge it as hadolint
+   * does (its rules apply to the trigger too). Not in `instructions` or a
+   * stage's list: a trigger changes nothing in this image (no USER, WORKDIR or
+   * stage order of its own). Its `stage` is the ONBUILD's, `onbuild` the ONBUILD.
+   */
+  get triggers(): Instr[] {
+    if (this.triggerList) return this.triggerList;
+    const out: Instr[] = [];
+    for (const ins of this.instructions) {
+      if (ins.keyword !== 'ONBUILD') continue;
+      const word = ins.args[0];
+      if (!word || ins.triggerKeyword === null) continue;
+      const base = this.lines.starts[this.lines.lineOf(ins.start)];
+      // The segment with `ONBUILD` blanked out parses as the trigger alone, with every offset unchanged.
+      let segment = this.text.slice(base, ins.end);
+      const from = ins.start - base;
+      const to = ins.keywordEnd - base;
+      segment = segment.slice(0, from) + segment.slice(from, to).replace(/[^\r\n]/g, ' ') + segment.slice(to);
+      const raw: RawInstruction = { start: word.start, keywordEnd: word.end, logicalEnd: ins.logicalEnd, end: ins.end };
+      if (ins.heredocs.length > 0) raw.heredocs = ins.heredocs.map((h) => ({ ...h }));
+      const trigger = new Instr(this, -1 - ins.index, raw, base, this.cache.get(this.escape, segment));
+      trigger.stage = ins.stage;
+      trigger.onbuild = ins;
+      out.push(trigger);
+    }
+    return (this.triggerList = out);
   }
 
   /** Drops cached parses this lint did not use (call when the lint is done). */

@@ -33,7 +33,7 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
+    for (const ins of ctx.facts.withTriggers) {
       if (ins.keyword !== 'ADD' || ins.heredocs.length > 0) continue;
       const words = ins.json ? ins.json.strings : ins.args;
       if (words.length < 2) continue;

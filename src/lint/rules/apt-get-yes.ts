@@ -1,4 +1,4 @@
-import { hasOption, isAptInstall } from '../shellCommands';
+import { aptQuietLevel, hasOption, isAptInstall } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
 import { defineRule } from '../rule';
@@ -34,8 +34,8 @@ export default defineRule({
         const sub = isAptInstall(c);
         if (!sub) continue;
         if (hasOption(c.argv, 'y', ['--yes', '--assume-yes', '--force-yes'])) continue;
-        // -qq implies -y; so does -q=2.
-        if (c.argv.some((w) => w.value === '-qq' || w.value === '-q=2' || w.value === '--quiet=2')) continue;
+        // Quiet level 2 (-qq, -q -q, --quiet --quiet, -q=2) implies -y.
+        if (aptQuietLevel(c.argv) >= 2) continue;
         const word = c.argv[sub.index];
         ctx.report({ messageId: 'aptGetYes', start: c.start, end: word.end, fix: { messageId: 'addY', edits: [insertAfter(word, '-y')] } });
       }

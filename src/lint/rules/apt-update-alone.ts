@@ -42,7 +42,7 @@ export default defineRule({
       const list = run.stage.instructions;
       const next = list[list.indexOf(run) + 1];
       let fix = null;
-      if (next && next.keyword === 'RUN' && !next.isJsonForm && next.heredocs.length === 0 && !run.isJsonForm && run.heredocs.length === 0) {
+      if (!run.onbuild && next && next.keyword === 'RUN' && !next.isJsonForm && next.heredocs.length === 0 && !run.isJsonForm && run.heredocs.length === 0) {
         const first = ctx.facts.commands(next)[0];
         const between = ctx.text.slice(run.end, ctx.facts.lineStartAt(next.start));
         if (first && aptSub(first)?.value === 'install' && /^\s*$/.test(between) && run.flags.length === 0 && next.flags.length === 0) {

@@ -7,7 +7,7 @@ import { defineRule } from '../rule';
 /** Commands that may share the install's RUN and still run before the sources are copied. */
 const INSTALL_COMPANIONS = new Set([
   'apt-get', 'apt', 'apk', 'yum', 'dnf', 'rm', 'mkdir', 'chown', 'npm', 'yarn', 'pnpm', 'pip', 'pip3', 'poetry', 'pipenv',
-  'bundle', 'go', 'composer', 'mvn', 'cargo', 'dotnet', 'set', 'echo', 'true', 'corepack',
+  'bundle', 'go', 'composer', 'mvn', 'cargo', 'dotnet', 'set', 'echo', 'true', 'corepack', 'bun', 'uv', 'gradle', 'gradlew',
 ]);
 
 /** `COPY . .`, `ADD ./ /app`: the whole build context. */

@@ -1,5 +1,5 @@
 import { courseRef, SESSIONS } from '../course';
-import { inlineCommentArg } from '../facts/instructions';
+import { inlineCommentArg, unquote } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
+    for (const ins of ctx.facts.withTriggers) {
       if (ins.keyword !== 'COPY' || ins.heredocs.length > 0) continue;
       const json = ins.json;
       // A trailing `# comment` is not a source (inline-comment reports it).
@@ -40,14 +40,16 @@ export default defineRule({
       const words = json ? json.strings : ins.args.filter((a) => !hash || a.start < hash.start);
       if (words.length <= 2) continue;
       const dest = words[words.length - 1];
-      if (dest.value.endsWith('/') || dest.value.endsWith('\\') || dest.value.includes('$')) continue;
-      // Insert inside the closing quote for the JSON form.
-      const at = json ? dest.end - 1 : dest.end;
+      // `COPY a b "dir/"`: the builder judges the path without its quotes.
+      const path = json ? dest.value : unquote(dest.value);
+      if (path.endsWith('/') || path.endsWith('\\') || path.includes('$')) continue;
+      // Insert inside the closing quote (JSON form, or a quoted shell-form word).
+      const at = json || path !== dest.value ? dest.end - 1 : dest.end;
       ctx.report({
         messageId: 'copyDestSlash',
         start: dest.start,
         end: dest.end,
-        data: { dest: dest.value },
+        data: { dest: path },
         fix: { messageId: 'addTrailingSlash', edits: [{ start: at, end: at, text: '/' }] },
       });
     }

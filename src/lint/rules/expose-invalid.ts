@@ -29,7 +29,7 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
+    for (const ins of ctx.facts.withTriggers) {
       if (ins.keyword !== 'EXPOSE') continue;
       for (const a of ins.args) {
         const value = a.value.replace(/^["']|["']$/g, '');

@@ -28,8 +28,10 @@ import emptyContinuation from './empty-continuation';
 import envSelfReference from './env-self-reference';
 import exposeInvalid from './expose-invalid';
 import exposePortRange from './expose-port-range';
+import exposeProtoCasing from './expose-proto-casing';
 import fromAsCasing from './from-as-casing';
 import fromPlatform from './from-platform';
+import fromPlatformConst from './from-platform-const';
 import fromPlatformRedundant from './from-platform-redundant';
 import gemPin from './gem-pin';
 import goInstallPin from './go-install-pin';
@@ -41,6 +43,8 @@ import inlineIgnorePragma from './inline-ignore-pragma';
 import instructionArguments from './instruction-arguments';
 import instructionCasing from './instruction-casing';
 import instructionOrder from './instruction-order';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import invalidDefinitionDescription from './invalid-definition-description';
 import jsonArgs from './json-args';
 import labelEmail from './label-email';
 import labelEmpty from './label-empty';
@@ -67,6 +71,7 @@ import parseError from './parse-error';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipPin from './pip-pin';
 import pipefail from './pipefail';
+import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
 import rootUser from './root-user';
 import secretInEnv from './secret-in-env';
@@ -120,8 +125,10 @@ export const RULES: readonly Rule[] = [
   envSelfReference,
   exposeInvalid,
   exposePortRange,
+  exposeProtoCasing,
   fromAsCasing,
   fromPlatform,
+  fromPlatformConst,
   fromPlatformRedundant,
   gemPin,
   goInstallPin,
@@ -133,6 +140,8 @@ export const RULES: readonly Rule[] = [
   instructionArguments,
   instructionCasing,
   instructionOrder,
+  invalidDefaultArgInFrom,
+  invalidDefinitionDescription,
   jsonArgs,
   labelEmail,
   labelEmpty,
@@ -159,6 +168,7 @@ export const RULES: readonly Rule[] = [
   pipNoCacheDir,
   pipPin,
   pipefail,
+  redundantTargetPlatform,
   reservedStageName,
   rootUser,
   secretInEnv,

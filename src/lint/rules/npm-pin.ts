@@ -5,7 +5,8 @@ import { defineRule } from '../rule';
 
 /** `express`, `@scope/pkg` without `@version`; not paths, URLs, tarballs or git specs. */
 function unpinned(spec: string): boolean {
-  if (/^(\.|\/|~|file:|git|https?:|github:)/.test(spec) || spec.endsWith('.tgz') || spec.includes('#')) return false;
+  // Tarballs as npm recognises them by name: `.tgz`, `.tar.gz`, `.tar`.
+  if (/^(\.|\/|~|file:|git|https?:|github:)/.test(spec) || /\.(tgz|tar\.gz|tar)$/i.test(spec) || spec.includes('#')) return false;
   const at = spec.lastIndexOf('@');
   return at <= 0;
 }

@@ -5,6 +5,8 @@ import { defineRule } from '../rule';
 
 /** A pip requirement that pins nothing: a bare name (extras allowed), not a path, URL or archive. */
 function unpinned(spec: string): boolean {
+  // `git+https://host/x/y.git@v1.2#egg=y` is pinned by its `@ref`; without one it follows a branch.
+  if (/^(git|hg|svn|bzr)\+/i.test(spec)) return !spec.replace(/#.*$/, '').split('/').pop()!.includes('@');
   if (/[=<>~!@]/.test(spec) || spec.includes('/') || spec.includes('\\') || spec.startsWith('.') || /\.(whl|tar\.gz|zip)$/i.test(spec)) return false;
   return /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?$/.test(spec);
 }
@@ -41,6 +43,8 @@ export default defineRule({
       for (const c of ctx.facts.commands(run)) {
         const inv = pipSub(c);
         if (!inv || inv.sub.value !== 'install') continue;
+        // A constraints file (`-c constraints.txt`) pins what the names resolve to.
+        if (c.argv.some((w) => w.value === '-c' || w.value === '--constraint' || w.value.startsWith('--constraint=') || /^-c[^-]/.test(w.value))) continue;
         const loose = pipOperands(c, inv).filter((w) => !w.dynamic && unpinned(w.value));
         if (loose.length === 0) continue;
         ctx.report({ messageId: 'pipPin', start: loose[0].start, end: loose[loose.length - 1].end, data: { packages: listPackages(loose.map((w) => w.value)) } });

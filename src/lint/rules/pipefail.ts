@@ -16,6 +16,10 @@ export default defineRule({
     category: 'correctness',
     severity: 'warning',
     hadolint: 'DL4006',
+    differsFromHadolint: {
+      ko: 'hadolint(DL4006)는 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`처럼 SHELL 명령만 봅니다. 여기서는 같은 RUN 앞부분의 `set -o pipefail`도 인정하고, `-eo pipefail`처럼 묶은 옵션과 `FROM <스테이지>`로 물려받은 SHELL도 읽습니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 RUN 안의 `set -o pipefail`은 인정하지 않습니다.',
+      en: 'hadolint (DL4006) looks at the SHELL instruction only (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). Here `set -o pipefail` earlier in the same RUN counts too, combined options such as `-eo pipefail` are read, and a SHELL is inherited through `FROM <stage>`. `hadolint-compat: true` in `.hadolint.yaml` stops counting `set -o pipefail` inside the RUN.',
+    },
     title: { ko: '파이프 전에 `pipefail` 설정', en: 'Set `pipefail` before piping' },
     messages: {
       pipefail: {
@@ -47,7 +51,7 @@ export default defineRule({
       const cmds = script.commands;
       const pipeAt = cmds.findIndex((c) => c.next === '|');
       if (pipeAt === -1) continue;
-      if (cmds.slice(0, pipeAt).some(setsPipefail)) continue;
+      if (!ctx.options.hadolintCompat && cmds.slice(0, pipeAt).some(setsPipefail)) continue;
       const os = ctx.facts.os(run.stage);
       const SHELL = ctx.facts.keyword('SHELL');
       const line = os === 'alpine' ? `${SHELL} ["/bin/ash", "-eo", "pipefail", "-c"]` : os === 'debian' || os === 'rhel' ? `${SHELL} ["/bin/bash", "-o", "pipefail", "-c"]` : null;

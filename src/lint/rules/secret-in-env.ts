@@ -18,10 +18,18 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 
+/** AWS's credential variables (hadolint DL3064 names them): the key id travels with its secret. */
+const AWS_CREDENTIALS = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN']);
+
 export function looksSecret(name: string): boolean {
+  if (AWS_CREDENTIALS.has(name.toUpperCase())) return true;
   const w = words(name);
   if (w.length === 0 || w.includes('public') || NOT_A_VALUE.has(w[w.length - 1])) return false;
   if (w.some((x) => SECRET_WORDS.has(x))) return true;
+  // As BuildKit's SecretsUsedInArgOrEnv: a name ending in `_KEY`, or with an `AUTH` word (`NPM_AUTH`, `AUTH_SECRET`).
+  // A GPG/PGP key in an image is the public one it verifies downloads with (`ENV GPG_KEY=…` in official images).
+  if (w.length > 1 && w[w.length - 1] === 'key' && !w.some((x) => x === 'gpg' || x === 'pgp' || x === 'gnupg')) return true;
+  if (w.includes('auth')) return true;
   for (let i = 0; i + 1 < w.length; i++) if (SECRET_PAIRS.some(([a, b]) => w[i] === a && w[i + 1] === b)) return true;
   return false;
 }
@@ -54,7 +62,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
+    for (const ins of ctx.facts.withTriggers) {
       if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
       for (const p of ins.properties) {
         if (looksSecret(p.name)) ctx.report({ messageId: 'secretInEnv', start: p.nameStart, end: p.nameEnd, data: { name: p.name, keyword: ins.keyword } });

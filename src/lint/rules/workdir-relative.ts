@@ -1,10 +1,6 @@
 import { courseRef, SESSIONS } from '../course';
-import { isAbsolutePath } from '../facts/instructions';
+import { isAbsolutePath, unquote } from '../facts/instructions';
 import { defineRule } from '../rule';
-
-function unquote(v: string): string {
-  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
-}
 
 export default defineRule({
   meta: {
@@ -34,8 +30,13 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
+    // The WORKDIR each stage ends with: null when unknown; `absolute` when one was set in the build.
+    const ends = new Map<number, { current: string | null; absolute: boolean }>();
     for (const stage of ctx.doc.stages) {
-      let current: string | null = null;
+      // `FROM <earlier stage>` starts in that stage's WORKDIR: once it is absolute, the base image cannot move it.
+      const inherited = stage.parent ? ends.get(stage.parent.index) : undefined;
+      let current: string | null = inherited?.current ?? null;
+      let absolute = inherited?.absolute ?? false;
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'WORKDIR') continue;
         const args = ins.args;
@@ -43,6 +44,11 @@ export default defineRule({
         const path = unquote(args.map((a) => a.value).join(' '));
         if (isAbsolutePath(path)) {
           current = path.includes('$') ? null : path;
+          absolute = true;
+          continue;
+        }
+        if (inherited?.absolute) {
+          current = current !== null && !path.includes('$') ? `${current.replace(/\/+$/, '')}/${path.replace(/^\.\//, '')}` : null;
           continue;
         }
         const joined = current !== null && !path.includes('$') && !current.includes('\\') ? `${current.replace(/\/+$/, '')}/${path.replace(/^\.\//, '')}` : null;
@@ -58,6 +64,7 @@ export default defineRule({
         });
         current = joined;
       }
+      ends.set(stage.index, { current, absolute });
     }
   },
 });

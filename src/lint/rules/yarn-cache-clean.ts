@@ -32,8 +32,12 @@ export default defineRule({
       if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
       if (ctx.facts.cacheMounts(run).some((t) => t.includes('yarn'))) continue;
       const cmds = ctx.facts.commands(run);
-      if (cmds.some((c) => yarnSub(c)?.value === 'cache')) continue;
-      const install = cmds.find(isYarnInstall);
+      // Order matters: `yarn cache clean` before `yarn install` leaves the install's cache behind.
+      let install: (typeof cmds)[number] | undefined;
+      for (const c of cmds) {
+        if (isYarnInstall(c)) install = c;
+        else if (install && yarnSub(c)?.value === 'cache' && c.argv.some((w) => w.value === 'clean')) install = undefined;
+      }
       if (!install) continue;
       const edit = appendToRun(ctx.facts, run, 'yarn cache clean');
       ctx.report({

@@ -44,6 +44,20 @@ describe('lint rule catalogue', () => {
     for (const name of BUILDKIT) assert.ok(resolveRule(name).length >= 1, name);
   });
 
+  it('covers every check of BuildKit’s reference (docs.docker.com/reference/build-checks) but the two that need more than the Dockerfile', () => {
+    const reference = [
+      'ConsistentInstructionCasing', 'DuplicateStageName', 'ExposeInvalidFormat', 'ExposeProtoCasing', 'FromAsCasing', 'FromPlatformFlagConstDisallowed',
+      'InvalidDefaultArgInFrom', 'InvalidDefinitionDescription', 'JSONArgsRecommended', 'LegacyKeyValueFormat', 'MaintainerDeprecated',
+      'MultipleInstructionsDisallowed', 'NoEmptyContinuation', 'RedundantTargetPlatform', 'ReservedStageName', 'SecretsUsedInArgOrEnv', 'StageNameCasing',
+      'UndefinedArgInFrom', 'UndefinedVar', 'WorkdirRelativePath',
+    ];
+    // Not here: CopyIgnoredFile (reads the build context's .dockerignore, another branch) and
+    // InvalidBaseImagePlatform (compares the platforms a registry lists for the image).
+    for (const name of reference) assert.ok(resolveRule(name).length >= 1, name);
+    const experimental = RULES.filter((r) => r.meta.experimental).map((r) => r.meta.buildkit);
+    assert.deepStrictEqual(experimental, ['InvalidDefinitionDescription']);
+  });
+
   it('covers the four pillars', () => {
     for (const c of ['base-image', 'user', 'layer-cache', 'multi-stage']) assert.ok(RULES.some((r) => r.meta.category === c && !r.meta.hadolint), c);
   });

@@ -1,0 +1,188 @@
+// Behaviour classes where the linter once judged differently from hadolint or
+// BuildKit: ONBUILD triggers, quoting, flags that imply others, cache mounts,
+// environment set inside a RUN, order inside a RUN, secret names, inherited
+// WORKDIR, manifest-then-install patterns, and the deliberate differences
+// (each configurable back to hadolint's judgement with `hadolint-compat`).
+import * as assert from 'assert';
+import { parseHadolintConfig } from '../../../src/lint/config';
+import { RULES } from '../../../src/lint';
+import { covered, of } from './helpers';
+import { testRule } from './ruleTester';
+
+const COMPAT = { config: { hadolintCompat: true } };
+
+describe('lint behaviour classes', () => {
+  describe('ONBUILD triggers are linted as the instruction they carry', () => {
+    it('RUN rules apply to ONBUILD RUN, positioned on the trigger', () => {
+      const src = 'FROM debian:12-slim\nONBUILD RUN apt-get install curl\n';
+      const [f] = of(src, 'apt-get-yes');
+      assert.ok(f, 'apt-get-yes on ONBUILD RUN');
+      assert.strictEqual(covered(src, f), 'apt-get install');
+      assert.strictEqual(f.range.start.line, 1);
+    });
+    it('the fix edits the trigger in place', () => {
+      const src = 'FROM debian:12-slim\nONBUILD RUN apt-get install curl\n';
+      const [f] = of(src, 'apt-get-yes');
+      assert.ok(f.fix);
+      assert.strictEqual(f.fix.edits[0].range.start.character, 'ONBUILD RUN apt-get install'.length);
+    });
+    it('instruction rules apply to the trigger: ONBUILD ADD, ONBUILD COPY, ONBUILD ENV', () => {
+      assert.strictEqual(of('FROM alpine:3.20\nONBUILD ADD app.js /app/\n', 'add-instead-of-copy').length, 1);
+      assert.strictEqual(of('FROM alpine:3.20\nONBUILD COPY a b /app\n', 'copy-dest-slash').length, 1);
+      assert.strictEqual(of('FROM alpine:3.20\nONBUILD ENV DB_PASSWORD=x\n', 'secret-in-env').length, 1);
+    });
+    it('an ignore comment above the ONBUILD silences its trigger', () => {
+      assert.deepStrictEqual(of('FROM debian:12-slim\n# hadolint ignore=DL3014\nONBUILD RUN apt-get install curl\n', 'apt-get-yes'), []);
+    });
+    it('a trigger is not an instruction of this image: ONBUILD RUN is not merged with the next RUN', () => {
+      assert.deepStrictEqual(of('FROM alpine:3.20\nONBUILD RUN echo a\nRUN echo b\n', 'consecutive-run'), []);
+    });
+  });
+
+  testRule('copy-dest-slash', {
+    invalid: [{ name: 'COPY a b "dir" (quoted, no slash): fixed inside the quotes', src: 'FROM alpine:3.20\nCOPY a b "dir"\n', messageId: 'copyDestSlash', fixed: 'FROM alpine:3.20\nCOPY a b "dir/"\n' }],
+    valid: [{ name: 'COPY a b "dir/"', src: 'FROM alpine:3.20\nCOPY a b "dir/"\n' }, { name: "COPY a b 'dir/'", src: "FROM alpine:3.20\nCOPY a b 'dir/'\n" }],
+  });
+
+  testRule('workdir-relative', {
+    invalid: [{ name: 'FROM an external image: relative still reported', src: 'FROM alpine:3.20 AS base\nFROM base\nWORKDIR app\n', messageId: 'workdirRelative' }],
+    valid: [
+      { name: "WORKDIR 'C:\\' (escape=`)", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR 'C:\\'\n" },
+      { name: 'WORKDIR "/app" quoted', src: 'FROM alpine:3.20\nWORKDIR "/app"\n' },
+      { name: 'a stage FROM an earlier stage with an absolute WORKDIR', src: 'FROM alpine:3.20 AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\n' },
+      { name: '… through two stages', src: 'FROM alpine:3.20 AS a\nWORKDIR /srv\nFROM a AS b\nRUN true\nFROM b\nWORKDIR data\n' },
+    ],
+  });
+
+  testRule('apt-get-yes', {
+    invalid: [{ name: 'a single -q does not imply -y', src: 'FROM debian:12-slim\nRUN apt-get -q install curl\n', messageId: 'aptGetYes' }],
+    valid: [
+      { name: 'apt-get -q -q install', src: 'FROM debian:12-slim\nRUN apt-get -q -q install curl\n' },
+      { name: 'apt-get --quiet --quiet install', src: 'FROM debian:12-slim\nRUN apt-get --quiet --quiet install curl\n' },
+      { name: 'apt-get -q=2 install', src: 'FROM debian:12-slim\nRUN apt-get -q=2 install curl\n' },
+    ],
+  });
+
+  testRule('pip-pin', {
+    invalid: [
+      { name: 'pip install --root-user-action ignore flask: the value is no package', src: 'FROM python:3.12-slim\nRUN pip install --root-user-action ignore flask\n', messageId: 'pipPin', covers: 'flask' },
+      { name: 'a VCS URL without a ref', src: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/org/lib.git\n', messageId: 'pipPin' },
+      { name: 'a VCS URL over ssh (the user@ is no ref)', src: 'FROM python:3.12-slim\nRUN pip install git+ssh://git@github.com/org/lib.git#egg=lib\n', messageId: 'pipPin' },
+    ],
+    valid: [
+      { name: 'pip install --root-user-action=ignore flask==3.0.0', src: 'FROM python:3.12-slim\nRUN pip install --root-user-action ignore flask==3.0.0\n' },
+      { name: 'pip install -c constraints.txt flask', src: 'FROM python:3.12-slim\nRUN pip install -c constraints.txt flask\n' },
+      { name: 'pip install --constraint=constraints.txt flask', src: 'FROM python:3.12-slim\nRUN pip install --constraint=constraints.txt flask\n' },
+      { name: 'a VCS URL pinned to a commit', src: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/org/lib.git@3f2a1b9#egg=lib\n' },
+    ],
+  });
+
+  testRule('npm-pin', {
+    invalid: [{ name: 'a package whose name merely contains tar', src: 'FROM node:18-alpine\nRUN npm install -g tarball-extract\n', messageId: 'npmPin' }],
+    valid: [
+      { name: 'npm install ./pkg.tar.gz', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.tar.gz\n' },
+      { name: 'npm install pkg.tar', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.tar\n' },
+      { name: 'npm install pkg.TGZ', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.TGZ\n' },
+    ],
+  });
+
+  testRule('pip-no-cache-dir', {
+    invalid: [
+      { name: 'export of another variable', src: 'FROM python:3.12-slim\nRUN export PIP_INDEX_URL=https://x && pip install flask==3.0.0\n', messageId: 'pipNoCacheDir' },
+      { name: 'a plain shell variable is not in pip’s environment', src: 'FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=1; pip install flask==3.0.0\n', messageId: 'pipNoCacheDir' },
+      { name: 'export after the install', src: 'FROM python:3.12-slim\nRUN pip install flask==3.0.0 && export PIP_NO_CACHE_DIR=1\n', messageId: 'pipNoCacheDir' },
+    ],
+    valid: [
+      { name: 'export PIP_NO_CACHE_DIR=1 && pip install', src: 'FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask==3.0.0\n' },
+      { name: 'PIP_NO_CACHE_DIR=1 && export PIP_NO_CACHE_DIR', src: 'FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=1 && export PIP_NO_CACHE_DIR && pip install flask==3.0.0\n' },
+      { name: 'ENV PIP_NO_CACHE_DIR=0 still turns pip’s cache off', src: 'FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask==3.0.0\n' },
+      { name: 'ARG PIP_NO_CACHE_DIR=1 is in the RUN’s environment', src: 'FROM python:3.12-slim\nARG PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.0\n' },
+      { name: 'a tmpfs mount on pip’s cache', src: 'FROM python:3.12-slim\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install flask==3.0.0\n' },
+    ],
+  });
+
+  it('pip-no-cache-dir with hadolint-compat: PIP_NO_CACHE_DIR=0 no longer counts', () => {
+    assert.strictEqual(of('FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask==3.0.0\n', 'pip-no-cache-dir', COMPAT).length, 1);
+    assert.strictEqual(of('FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.0\n', 'pip-no-cache-dir', COMPAT).length, 0);
+  });
+
+  testRule('apt-lists-cleanup', {
+    invalid: [{ name: 'a cache mount on /var/cache/apt alone leaves the lists', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n', messageId: 'aptListsCleanup' }],
+    valid: [
+      { name: 'cache mounts on both apt directories', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n' },
+      { name: 'a tmpfs mount on the lists', src: 'FROM debian:12-slim\nRUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
+    ],
+  });
+
+  testRule('yarn-cache-clean', {
+    invalid: [{ name: 'yarn cache clean before yarn install leaves the cache', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', covers: 'yarn install' }],
+    valid: [
+      { name: 'yarn install && yarn cache clean', src: 'FROM node:18-alpine\nRUN yarn install && yarn cache clean\n' },
+      { name: 'a tmpfs mount on yarn’s cache', src: 'FROM node:18-alpine\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache/yarn yarn install\n' },
+    ],
+  });
+
+  testRule('secret-in-env', {
+    invalid: [
+      { name: 'ARG a=1 DB_PASSWORD=2: the second of a multi-pair ARG', src: 'FROM alpine:3.20\nARG VERSION=1 DB_PASSWORD=2\n', messageId: 'secretInEnv', covers: 'DB_PASSWORD' },
+      { name: 'a name ending in _KEY', src: 'FROM alpine:3.20\nARG SSH_KEY\n', messageId: 'secretInEnv' },
+      { name: 'an AUTH word', src: 'FROM alpine:3.20\nENV NPM_AUTH=x\n', messageId: 'secretInEnv' },
+      { name: 'an empty value is still the name of a secret (as BuildKit judges)', src: 'FROM alpine:3.20\nENV API_TOKEN=""\n', messageId: 'secretInEnv' },
+      { name: 'AWS_ACCESS_KEY_ID', src: 'FROM alpine:3.20\nARG AWS_ACCESS_KEY_ID\n', messageId: 'secretInEnv' },
+      { name: 'AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN', src: 'FROM alpine:3.20\nARG AWS_SECRET_ACCESS_KEY\nARG AWS_SESSION_TOKEN\n', messageId: 'secretInEnv', count: 2 },
+    ],
+    valid: [
+      { name: 'KEY alone, KEYBOARD', src: 'FROM alpine:3.20\nENV KEYBOARD=us\nARG KEY_NAME=x\n' },
+      { name: 'AUTH_URL points at a server', src: 'FROM alpine:3.20\nENV AUTH_URL=https://auth.example.com\n' },
+      { name: 'PUBLIC_KEY', src: 'FROM alpine:3.20\nENV PUBLIC_KEY=x\n' },
+    ],
+  });
+
+  testRule('copy-before-install', {
+    invalid: [
+      { name: 'bun install', src: 'FROM oven/bun:1\nWORKDIR /app\nCOPY . .\nRUN bun install\n', messageId: 'copyBeforeInstall', message: /package\.json bun\.lock\*/ },
+      { name: 'uv sync', src: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\n', messageId: 'copyBeforeInstall', message: /pyproject\.toml uv\.lock/ },
+      { name: 'uv pip install -r', src: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv pip install --system -r requirements.txt\n', messageId: 'copyBeforeInstall', message: /requirements\.txt/ },
+      { name: 'gradle dependencies', src: 'FROM gradle:8-jdk21\nWORKDIR /app\nCOPY . .\nRUN gradle dependencies --no-daemon\n', messageId: 'copyBeforeInstall', message: /build\.gradle\*/ },
+      { name: 'go mod download inside a heredoc RUN', src: 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN <<EOF\nset -e\ngo mod download\nEOF\n', messageId: 'copyBeforeInstall', message: /go\.mod go\.sum/ },
+      { name: 'poetry install', src: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN poetry install --no-root\n', messageId: 'copyBeforeInstall', message: /pyproject\.toml poetry\.lock/ },
+      { name: 'pipenv install', src: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pipenv install --deploy\n', messageId: 'copyBeforeInstall', message: /Pipfile/ },
+      { name: 'mvn dependency:go-offline', src: 'FROM maven:3-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn dependency:go-offline\n', messageId: 'copyBeforeInstall', message: /pom\.xml/ },
+      { name: 'cargo fetch', src: 'FROM rust:1.79\nWORKDIR /app\nCOPY . .\nRUN cargo fetch\n', messageId: 'copyBeforeInstall', message: /Cargo\.toml Cargo\.lock/ },
+      { name: 'bundle install', src: 'FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n', messageId: 'copyBeforeInstall', message: /Gemfile/ },
+      { name: 'composer install', src: 'FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n', messageId: 'copyBeforeInstall', message: /composer\.json/ },
+      { name: 'dotnet restore', src: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\n', messageId: 'copyBeforeInstall', message: /\*\.csproj/ },
+      { name: 'pnpm install', src: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n', messageId: 'copyBeforeInstall', message: /pnpm-lock\.yaml/ },
+    ],
+    valid: [
+      { name: 'bun add a named package', src: 'FROM oven/bun:1\nWORKDIR /app\nCOPY . .\nRUN bun add zod\n' },
+      { name: 'manifests first', src: 'FROM oven/bun:1\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install\nCOPY . .\n' },
+    ],
+  });
+
+  describe('deliberate differences from hadolint', () => {
+    it('each is documented in meta.differsFromHadolint, in Korean and English, on a rule with a hadolint id', () => {
+      const documented = RULES.filter((r) => r.meta.differsFromHadolint);
+      assert.deepStrictEqual(documented.map((r) => r.meta.id).sort(), ['consecutive-run', 'pip-no-cache-dir', 'pipefail']);
+      for (const r of documented) {
+        assert.ok(r.meta.hadolint, r.meta.id);
+        assert.match(r.meta.differsFromHadolint!.ko, /[\uac00-\ud7a3]/);
+        assert.match(r.meta.differsFromHadolint!.en, /hadolint-compat/);
+      }
+    });
+    it('consecutive-run: chained RUNs are left alone, reported under hadolint-compat', () => {
+      const src = 'FROM alpine:3.20\nRUN apk add --no-cache curl && echo a && echo b\nRUN echo c\n';
+      assert.strictEqual(of(src, 'consecutive-run').length, 0);
+      assert.strictEqual(of(src, 'consecutive-run', COMPAT).length, 1);
+    });
+    it('pipefail: set -o pipefail in the RUN counts, not under hadolint-compat', () => {
+      const src = 'FROM debian:12-slim\nRUN set -o pipefail && curl -s https://x | sh\n';
+      assert.strictEqual(of(src, 'pipefail').length, 0);
+      assert.strictEqual(of(src, 'pipefail', COMPAT).length, 1);
+    });
+    it('.hadolint.yaml: hadolint-compat: true', () => {
+      assert.deepStrictEqual(parseHadolintConfig('hadolint-compat: true\n'), { config: { hadolintCompat: true }, errors: [], problems: [] });
+      assert.deepStrictEqual(parseHadolintConfig('hadolint-compat: 1\n').errors, ['1:18: `hadolint-compat` must be true or false']);
+    });
+  });
+});
