@@ -66,6 +66,8 @@ function isSeverity(v: unknown): v is Severity {
   return v === 'error' || v === 'warning' || v === 'info' || v === 'hint';
 }
 
+const SHELLCHECK_REF = /^\s*sc\d{4}\s*$/i;
+
 /** Merges configs left to right (later wins), normalising rule references to our ids. */
 export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig {
   const ignored: string[] = [];
@@ -74,12 +76,20 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
   for (const c of configs) {
     if (!c) continue;
     for (const ref of c.ignored ?? []) {
+      // ShellCheck codes (SC2086) name no rule of ours: kept for the ShellCheck engine.
+      if (SHELLCHECK_REF.test(ref)) ignored.push(ref.trim().toUpperCase());
       for (const r of resolveRule(ref)) {
         ignored.push(r.meta.id);
         delete severity[r.meta.id];
       }
     }
     for (const [ref, value] of Object.entries(c.severity ?? {})) {
+      if (SHELLCHECK_REF.test(ref)) {
+        const code = ref.trim().toUpperCase();
+        delete severity[code];
+        severity[code] = value;
+        if (value !== 'off') for (let k = ignored.indexOf(code); k !== -1; k = ignored.indexOf(code)) ignored.splice(k, 1);
+      }
       for (const r of resolveRule(ref)) {
         delete severity[r.meta.id];
         severity[r.meta.id] = value;
