@@ -258,3 +258,16 @@ function finding(meta: RuleMeta, messageId: string, severity: Severity, start: F
   if (meta.buildkit) f.buildkit = meta.buildkit;
   return f;
 }
+
+export type RuleError = LintResult['ruleErrors'][number];
+
+/**
+ * A rule that threw, as a finding (the CLI's `rule-error`): error level, at the
+ * file's start, naming the rule and the exception so that a bug cannot hide
+ * behind missing findings. The editor logs these instead of showing them.
+ */
+export function ruleErrorFinding(e: RuleError, lang: Lang): Finding {
+  const detail = e.error instanceof Error ? `${e.error.name}: ${e.error.message}` : String(e.error);
+  const message = lang === 'ko' ? `규칙 ${e.rule}이(가) 예외로 중단되었습니다: ${detail} (Docker Labs의 버그입니다. 이 파일의 다른 결과는 그대로입니다)` : `Rule ${e.rule} threw an exception: ${detail} (a bug in Docker Labs; the file's other findings stand)`;
+  return { rule: 'rule-error', severity: 'error', category: 'correctness', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, messageId: 'ruleError', message };
+}
