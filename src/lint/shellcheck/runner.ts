@@ -121,6 +121,10 @@ export class ShellCheckRunner {
 
   private spawn(args: string[], signal?: AbortSignal): Promise<string> {
     return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new ShellCheckCancelled());
+        return;
+      }
       let child;
       try {
         child = spawn(this.executable, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -143,7 +147,10 @@ export class ShellCheckRunner {
       });
       child.on('close', (code) => {
         signal?.removeEventListener('abort', abort);
-        if (signal?.aborted) return;
+        if (signal?.aborted) {
+          reject(new ShellCheckCancelled());
+          return;
+        }
         // 0: clean, 1: comments; anything else is a failure of the tool itself.
         if (code === 0 || code === 1) resolve(Buffer.concat(out).toString('utf8'));
         else reject(new ShellCheckUnavailable(this.executable, `exit ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? ''}`));
