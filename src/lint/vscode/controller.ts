@@ -239,9 +239,10 @@ export class LintController implements vscode.Disposable {
     const actions: vscode.CodeAction[] = [];
     const ignored = new Set<string>();
     for (const diag of ctx.diagnostics) {
-      if (diag.source !== 'docker-labs') continue;
+      if (diag.source !== 'docker-labs' && diag.source !== 'ShellCheck') continue;
       const rule = typeof diag.code === 'object' ? String(diag.code.value) : String(diag.code);
-      const finding = result.findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diag.range));
+      const findings = diag.source === 'ShellCheck' ? (this.state(doc).shellcheck?.findings ?? []) : result.findings;
+      const finding = findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diag.range));
       if (!finding) continue;
       if (finding.fix) {
         const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
