@@ -4,18 +4,24 @@
 // error or a file that cannot be read.
 // `.hadolint.yaml` / `.hadolint.yml` next to each file or in a folder above it
 // is honoured (`--no-config` skips it). `-` reads standard input.
+// RUN bodies also go through ShellCheck when it can be run (`--shellcheck PATH`
+// names the executable, `--no-shellcheck` skips it; absent, one stderr line says
+// so and the rest of the lint is unchanged). A rule that throws is a bug: it
+// becomes a `rule-error` finding (error level, so exit code 1) instead of
+// silently missing findings.
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../package.json';
 import { langFromEnv, type Lang } from '../util/i18n';
-import { formatJson, formatSarif, formatText, lint, loadHadolintConfig, type FileReport, type LintConfig, type Severity, type SeveritySetting } from '../lint';
+import { formatJson, formatSarif, formatText, lintText, loadHadolintConfig, ruleErrorFinding, ShellCheckRunner, shellcheckDockerfiles, unavailableMessage, type EngineOptions, type FileReport, type LintConfig, type Severity, type SeveritySetting } from '../lint';
+import { pick } from '../util/i18n';
 
 type Format = 'text' | 'json' | 'sarif';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 const USAGE = {
-  ko: '사용법: docker-labs lint [--format text|json|sarif] [--no-config] FILE…\n  Dockerfile을 검사합니다. error 수준 결과가 있으면 종료 코드 1, 사용법 오류나 읽을 수 없는 파일은 2.\n',
-  en: 'usage: docker-labs lint [--format text|json|sarif] [--no-config] FILE…\n  Lints Dockerfiles. Exit code 1 when an error-level finding exists, 2 on a usage error or an unreadable file.\n',
+  ko: '사용법: docker-labs lint [--format text|json|sarif] [--no-config] [--shellcheck PATH | --no-shellcheck] FILE…\n  Dockerfile을 검사합니다(RUN의 셸 스크립트는 ShellCheck로). error 수준 결과나 규칙 오류(rule-error)가 있으면 종료 코드 1, 사용법 오류나 읽을 수 없는 파일은 2.\n',
+  en: 'usage: docker-labs lint [--format text|json|sarif] [--no-config] [--shellcheck PATH | --no-shellcheck] FILE…\n  Lints Dockerfiles (RUN shell scripts through ShellCheck). Exit code 1 when an error-level finding or a rule error (rule-error) exists, 2 on a usage error or an unreadable file.\n',
 };
 
 interface Io {
@@ -30,10 +36,14 @@ const processIo: Io = {
   readStdin: () => fs.readFileSync(0, 'utf8'),
 };
 
-export async function runLint(args: string[], io: Io = processIo, lang: Lang = langFromEnv()): Promise<number> {
+/** What tests may inject into the engine (a rule set); the command line itself never sets it. */
+export type CliEngine = Pick<EngineOptions, 'rules'>;
+
+export async function runLint(args: string[], io: Io = processIo, lang: Lang = langFromEnv(), engine: CliEngine = {}): Promise<number> {
   const ko = lang === 'ko';
   let format: Format = 'text';
   let useConfig = true;
+  let shellcheck: string | null = 'shellcheck';
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -54,6 +64,19 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
       useConfig = false;
       continue;
     }
+    if (a === '--no-shellcheck') {
+      shellcheck = null;
+      continue;
+    }
+    if (a === '--shellcheck' || a.startsWith('--shellcheck=')) {
+      const value = a.startsWith('--shellcheck=') ? a.slice(13) : args[++i];
+      if (!value) {
+        io.stderr((ko ? 'docker-labs lint: --shellcheck 에는 실행 파일 경로가 필요합니다\n' : 'docker-labs lint: --shellcheck needs the path of the executable\n') + USAGE[lang]);
+        return 2;
+      }
+      shellcheck = value;
+      continue;
+    }
     if (a === '--') {
       files.push(...args.slice(i + 1));
       break;
@@ -70,6 +93,7 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
   }
 
   const reports: (FileReport & { threshold?: SeveritySetting })[] = [];
+  const checked: { report: FileReport; input: { model: NonNullable<ReturnType<typeof lintText>['model']>; config?: LintConfig } }[] = [];
   let unreadable = false;
   for (const file of files) {
     let text: string;
@@ -89,7 +113,24 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
         config = loaded.config;
       }
     }
-    reports.push({ file, findings: lint(text, { lang, config }), threshold: config?.failureThreshold });
+    const result = lintText(text, { lang, config, ...engine });
+    const report: FileReport & { threshold?: SeveritySetting } = { file, findings: [...result.ruleErrors.map((e) => ruleErrorFinding(e, lang)), ...result.findings], threshold: config?.failureThreshold };
+    reports.push(report);
+    if (result.model) checked.push({ report, input: { model: result.model, config } });
+  }
+
+  if (shellcheck && checked.length > 0) {
+    const outcome = await shellcheckDockerfiles(
+      checked.map((c) => c.input),
+      new ShellCheckRunner({ executable: shellcheck }),
+    );
+    if (outcome.status === 'ok') {
+      checked.forEach((c, k) => {
+        c.report.findings = mergeFindings(c.report.findings, outcome.findings[k]);
+      });
+    } else if (outcome.status === 'unavailable') {
+      io.stderr(`docker-labs lint: ${pick(unavailableMessage(outcome), lang)}\n`);
+    }
   }
 
   if (format === 'json') io.stdout(formatJson(reports));
@@ -105,4 +146,10 @@ const RANK: Record<SeveritySetting, number> = { off: 0, hint: 1, info: 2, warnin
 /** Whether a finding fails the run: error-level by default, or at/above the config's `failure-threshold` (`ignore`/`none`: any finding). */
 function fails(severity: Severity, threshold: SeveritySetting = 'error'): boolean {
   return RANK[severity] >= RANK[threshold];
+}
+
+/** Both lists are sorted by position; the result is too (ours first on a tie). */
+function mergeFindings(ours: FileReport['findings'], theirs: FileReport['findings']): FileReport['findings'] {
+  if (theirs.length === 0) return ours;
+  return [...ours, ...theirs].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,7 +1,8 @@
 // The Dockerfile linter's public surface (pure: no editor API). The editor
 // glue lives in ./vscode, the command line in ../cli/lint.ts, and the lab
 // engine's `lint:` check calls `lint` directly.
-export { lint, lintText, IncrementalLinter, mergeConfigs, resolveRule, ruleById, type LintResult, type EngineOptions } from './linter';
+export { lint, lintText, IncrementalLinter, mergeConfigs, resolveRule, ruleById, ruleErrorFinding, type LintResult, type EngineOptions, type RuleError } from './linter';
+export { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDockerfiles, shellcheckDocsUrl, shellcheckTitle, unavailableMessage, type ShellCheckOutcome } from './shellcheck';
 export { RULES } from './rules';
 export { defineRule, docsUrl, explanation, RuleContractError, type EditSpec, type FixDescriptor, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleMetaInput } from './rule';
 export { applyEdits } from './edits';

@@ -71,6 +71,8 @@ function isSeverity(v: unknown): v is Severity {
   return v === 'error' || v === 'warning' || v === 'info' || v === 'hint';
 }
 
+const SHELLCHECK_REF = /^\s*sc\d{4}\s*$/i;
+
 /** Merges configs left to right (later wins), normalising rule references to our ids. */
 export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig {
   const ignored: string[] = [];
@@ -85,12 +87,20 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     if (c.strictLabels !== undefined) settings.strictLabels = c.strictLabels;
     if (c.failureThreshold !== undefined) settings.failureThreshold = c.failureThreshold;
     for (const ref of c.ignored ?? []) {
+      // ShellCheck codes (SC2086) name no rule of ours: kept for the ShellCheck engine.
+      if (SHELLCHECK_REF.test(ref)) ignored.push(ref.trim().toUpperCase());
       for (const r of resolveRule(ref)) {
         ignored.push(r.meta.id);
         delete severity[r.meta.id];
       }
     }
     for (const [ref, value] of Object.entries(c.severity ?? {})) {
+      if (SHELLCHECK_REF.test(ref)) {
+        const code = ref.trim().toUpperCase();
+        delete severity[code];
+        severity[code] = value;
+        if (value !== 'off') for (let k = ignored.indexOf(code); k !== -1; k = ignored.indexOf(code)) ignored.splice(k, 1);
+      }
       for (const r of resolveRule(ref)) {
         delete severity[r.meta.id];
         severity[r.meta.id] = value;
@@ -265,4 +275,17 @@ function finding(meta: RuleMeta, messageId: string, severity: Severity, start: F
   if (meta.hadolint) f.hadolint = meta.hadolint;
   if (meta.buildkit) f.buildkit = meta.buildkit;
   return f;
+}
+
+export type RuleError = LintResult['ruleErrors'][number];
+
+/**
+ * A rule that threw, as a finding (the CLI's `rule-error`): error level, at the
+ * file's start, naming the rule and the exception so that a bug cannot hide
+ * behind missing findings. The editor logs these instead of showing them.
+ */
+export function ruleErrorFinding(e: RuleError, lang: Lang): Finding {
+  const detail = e.error instanceof Error ? `${e.error.name}: ${e.error.message}` : String(e.error);
+  const message = lang === 'ko' ? `규칙 ${e.rule}이(가) 예외로 중단되었습니다: ${detail} (Docker Labs의 버그입니다. 이 파일의 다른 결과는 그대로입니다)` : `Rule ${e.rule} threw an exception: ${detail} (a bug in Docker Labs; the file's other findings stand)`;
+  return { rule: 'rule-error', severity: 'error', category: 'correctness', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, messageId: 'ruleError', message };
 }

@@ -6,6 +6,7 @@
 import { pick, type Lang } from '../util/i18n';
 import { explanation, summary } from './rule';
 import { RULES } from './rules';
+import { isShellCheckRef, shellcheckDocsUrl, shellcheckTitle } from './shellcheck';
 import type { Finding, Severity } from './types';
 
 export interface FileReport {
@@ -77,6 +78,23 @@ export function formatSarif(reports: readonly FileReport[], lang: Lang, version:
       properties: { category: m.category, tags, ...(m.hadolint ? { hadolint: m.hadolint } : {}), ...(m.buildkit ? { buildkit: m.buildkit } : {}), course: pick(m.course.session.title, lang) },
     };
   });
+  // ShellCheck codes and rule errors found in this run join the catalogue after our rules.
+  const extra = (id: string, severity: Severity) => {
+    ruleIndex.set(id, rules.length);
+    const sc = isShellCheckRef(id);
+    const title = sc ? shellcheckTitle(id) : { ko: '규칙 오류 (Docker Labs의 버그)', en: 'Rule error (a bug in Docker Labs)' };
+    rules.push({
+      id,
+      name: id,
+      shortDescription: { text: pick(title, lang) },
+      fullDescription: { text: pick(title, lang) },
+      ...(sc ? { helpUri: shellcheckDocsUrl(id) } : {}),
+      help: { text: pick(title, lang), markdown: pick(title, lang) },
+      defaultConfiguration: { level: SARIF_LEVEL[severity] },
+      properties: { category: 'correctness', tags: sc ? ['correctness', 'shellcheck', id] : ['rule-error'] },
+    } as (typeof rules)[number]);
+  };
+  for (const r of reports) for (const f of r.findings) if (!ruleIndex.has(f.rule)) extra(f.rule, f.severity);
   const results = [];
   for (const r of reports) {
     const uri = r.file.split('\\').join('/');

@@ -1,11 +1,16 @@
 // Diagnostics as you type, quick fixes, hovers and the workspace lint. Loaded
 // on first use (see index.ts). Each open Dockerfile keeps an IncrementalLinter
-// so an edit re-parses only the instructions it touched.
+// so an edit re-parses only the instructions it touched. ShellCheck runs off
+// the hot path: our diagnostics are published first, its findings merge in
+// when its process is done, and an edit kills a run still going. A rule that
+// throws is logged to the "Docker Labs Lint" output channel (the other rules'
+// diagnostics still show).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { pick } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
-import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult } from '../linter';
+import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult, type RuleError } from '../linter';
+import { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDocsUrl, unavailableMessage } from '../shellcheck';
 import { explanation } from '../rule';
 import { loadHadolintConfig } from '../config';
 import { ignoreEdit } from '../ignore';
@@ -25,6 +30,10 @@ interface DocState {
   version: number;
   result?: LintResult;
   timer?: ReturnType<typeof setTimeout>;
+  /** ShellCheck's findings for one version of the document. */
+  shellcheck?: { version: number; findings: Finding[] };
+  /** Kills the ShellCheck run in progress. */
+  shellcheckRun?: AbortController;
 }
 
 
@@ -40,17 +49,26 @@ export class LintController implements vscode.Disposable {
   private readonly configs = new Map<string, LintConfig | undefined>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}');
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly log = vscode.window.createOutputChannel('Docker Labs Lint', { log: true });
+  private readonly runners = new Map<string, ShellCheckRunner>();
+  /** Executables already reported missing (said once, not per lint). */
+  private readonly unavailable = new Set<string>();
+  /** Rule errors already logged (rule and message), so typing does not repeat them. */
+  private readonly loggedErrors = new Set<string>();
 
   constructor() {
     const reset = (): void => {
       this.configs.clear();
       this.relintAll();
     };
-    this.disposables.push(this.watcher, this.watcher.onDidChange(reset), this.watcher.onDidCreate(reset), this.watcher.onDidDelete(reset), this.collection);
+    this.disposables.push(this.watcher, this.watcher.onDidChange(reset), this.watcher.onDidCreate(reset), this.watcher.onDidDelete(reset), this.collection, this.log);
   }
 
   dispose(): void {
-    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of this.states.values()) {
+      if (s.timer) clearTimeout(s.timer);
+      s.shellcheckRun?.abort();
+    }
     this.states.clear();
     for (const d of this.disposables) d.dispose();
   }
@@ -59,6 +77,7 @@ export class LintController implements vscode.Disposable {
   schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
     const state = this.state(doc);
     if (state.timer) clearTimeout(state.timer);
+    if (state.shellcheck?.version !== doc.version) this.cancelShellCheck(state);
     state.timer = setTimeout(() => {
       state.timer = undefined;
       if (!doc.isClosed) this.lintNow(doc);
@@ -75,26 +94,101 @@ export class LintController implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('dockerLabs.lint', doc.uri);
     if (!settings.get<boolean>('enable', true)) {
       state.result = undefined;
+      this.cancelShellCheck(state);
+      state.shellcheck = undefined;
       this.collection.delete(doc.uri);
       return [];
     }
-    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config: this.configFor(doc.uri, settings) });
+    const config = this.configFor(doc.uri, settings);
+    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config });
     state.result = result;
     state.version = doc.version;
-    this.collection.set(doc.uri, result.findings.map((f) => this.diagnostic(f)));
+    this.logRuleErrors(doc.uri, result.ruleErrors);
+    this.publish(doc.uri, state);
+    this.startShellCheck(doc, state, settings, config);
     return result.findings;
+  }
+
+  /** Ours, then ShellCheck's when it has checked this version. */
+  private publish(uri: vscode.Uri, state: DocState): void {
+    const ours = state.result?.findings ?? [];
+    const theirs = state.shellcheck?.version === state.version ? state.shellcheck.findings : [];
+    this.collection.set(uri, [...ours, ...theirs].map((f) => this.diagnostic(f)));
+  }
+
+  private cancelShellCheck(state: DocState): void {
+    state.shellcheckRun?.abort();
+    state.shellcheckRun = undefined;
+  }
+
+  private startShellCheck(doc: vscode.TextDocument, state: DocState, settings: vscode.WorkspaceConfiguration, config: LintConfig): void {
+    const model = state.result?.model;
+    if (!model || !settings.get<boolean>('shellcheck.enable', true)) {
+      this.cancelShellCheck(state);
+      state.shellcheck = undefined;
+      return;
+    }
+    const version = doc.version;
+    if (state.shellcheck?.version === version || state.shellcheckRun) return;
+    const runner = this.runner(settings);
+    const executable = runner.executable;
+    const run = new AbortController();
+    state.shellcheckRun = run;
+    void shellcheckDockerfile(model, runner, { lang: uiLang(), config, signal: run.signal }).then((outcome) => {
+      if (state.shellcheckRun === run) state.shellcheckRun = undefined;
+      if (run.signal.aborted || outcome.status === 'cancelled' || this.states.get(doc.uri.toString()) !== state) return;
+      if (outcome.status === 'unavailable') {
+        if (!this.unavailable.has(executable)) {
+          this.unavailable.add(executable);
+          const message = pick(unavailableMessage(outcome), uiLang());
+          this.log.info(message);
+          void vscode.window.showInformationMessage(message);
+        }
+        return;
+      }
+      this.unavailable.delete(executable);
+      if (doc.isClosed || doc.version !== version) return;
+      state.shellcheck = { version, findings: outcome.findings };
+      if (state.version === version) this.publish(doc.uri, state);
+    });
+  }
+
+  /** One runner (and so one result cache) per configured executable. */
+  private runner(settings: vscode.WorkspaceConfiguration): ShellCheckRunner {
+    const executable = settings.get<string>('shellcheck.path', '')?.trim() || 'shellcheck';
+    let runner = this.runners.get(executable);
+    if (!runner) this.runners.set(executable, (runner = new ShellCheckRunner({ executable, concurrency: 1 })));
+    return runner;
+  }
+
+  private logRuleErrors(uri: vscode.Uri, errors: readonly RuleError[]): void {
+    for (const e of errors) {
+      const detail = e.error instanceof Error ? (e.error.stack ?? `${e.error.name}: ${e.error.message}`) : String(e.error);
+      const key = `${e.rule}\0${e.error instanceof Error ? e.error.message : String(e.error)}`;
+      if (this.loggedErrors.has(key)) continue;
+      this.loggedErrors.add(key);
+      this.log.error(`rule ${e.rule} threw on ${uri.toString(true)}: ${detail}`);
+    }
   }
 
   forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const state = this.states.get(key);
     if (state?.timer) clearTimeout(state.timer);
+    if (state) this.cancelShellCheck(state);
     this.states.delete(key);
     if (!this.fromWorkspace.has(key)) this.collection.delete(doc.uri);
   }
 
   relintAll(): void {
-    for (const doc of vscode.workspace.textDocuments) if (this.states.has(doc.uri.toString())) this.schedule(doc, 0);
+    for (const doc of vscode.workspace.textDocuments) {
+      const state = this.states.get(doc.uri.toString());
+      if (!state) continue;
+      // Settings or a .hadolint.yaml changed: ShellCheck's findings are re-derived too.
+      this.cancelShellCheck(state);
+      state.shellcheck = undefined;
+      this.schedule(doc, 0);
+    }
   }
 
   private state(doc: vscode.TextDocument): DocState {
@@ -125,8 +219,9 @@ export class LintController implements vscode.Disposable {
 
   private diagnostic(f: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
-    d.source = 'docker-labs';
-    const url = ruleById(f.rule)?.meta.docs.url;
+    const shellcheck = isShellCheckRef(f.rule);
+    d.source = shellcheck ? 'ShellCheck' : 'docker-labs';
+    const url = shellcheck ? shellcheckDocsUrl(f.rule) : ruleById(f.rule)?.meta.docs.url;
     d.code = url ? { value: f.rule, target: vscode.Uri.parse(url) } : f.rule;
     return d;
   }
@@ -144,9 +239,10 @@ export class LintController implements vscode.Disposable {
     const actions: vscode.CodeAction[] = [];
     const ignored = new Set<string>();
     for (const diag of ctx.diagnostics) {
-      if (diag.source !== 'docker-labs') continue;
+      if (diag.source !== 'docker-labs' && diag.source !== 'ShellCheck') continue;
       const rule = typeof diag.code === 'object' ? String(diag.code.value) : String(diag.code);
-      const finding = result.findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diag.range));
+      const findings = diag.source === 'ShellCheck' ? (this.state(doc).shellcheck?.findings ?? []) : result.findings;
+      const finding = findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diag.range));
       if (!finding) continue;
       if (finding.fix) {
         const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
@@ -208,7 +304,14 @@ export class LintController implements vscode.Disposable {
           const settings = vscode.workspace.getConfiguration('dockerLabs.lint', uri);
           if (!settings.get<boolean>('enable', true)) continue;
           const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-          list = lintText(text, { lang, config: this.configFor(uri, settings) }).findings;
+          const config = this.configFor(uri, settings);
+          const result = lintText(text, { lang, config });
+          this.logRuleErrors(uri, result.ruleErrors);
+          list = result.findings;
+          if (result.model && settings.get<boolean>('shellcheck.enable', true)) {
+            const outcome = await shellcheckDockerfile(result.model, this.runner(settings), { lang, config });
+            if (outcome.status === 'ok') list = [...list, ...outcome.findings];
+          }
           this.collection.set(uri, list.map((f) => this.diagnostic(f)));
         }
         this.fromWorkspace.add(uri.toString());

@@ -35,7 +35,7 @@ export function registerLinter(context: vscode.ExtensionContext): void {
       DOCKERFILE_SELECTOR,
       {
         provideCodeActions: async (doc, range, ctx) => {
-          if (!ctx.diagnostics.some((d) => d.source === 'docker-labs')) return [];
+          if (!ctx.diagnostics.some((d) => d.source === 'docker-labs' || d.source === 'ShellCheck')) return [];
           return (await load()).codeActions(doc, range, ctx);
         },
       },
