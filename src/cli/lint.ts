@@ -2,19 +2,21 @@
 // the same engine as the editor. Exit code 0 when no error-level finding, 1
 // when there is one, 2 for a usage error or a file that cannot be read.
 // `.hadolint.yaml` / `.hadolint.yml` next to each file or in a folder above it
-// is honoured (`--no-config` skips it). `-` reads standard input.
+// is honoured (`--no-config` skips it). `-` reads standard input. The build
+// context (for the `.dockerignore` rules) is each file's folder, or
+// `--context DIR` (standard input has one only with `--context`).
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../package.json';
 import { langFromEnv, type Lang } from '../util/i18n';
-import { formatJson, formatSarif, formatText, lint, loadHadolintConfig, type FileReport, type LintConfig } from '../lint';
+import { formatJson, formatSarif, formatText, fsBuildContext, lint, loadHadolintConfig, type BuildContext, type FileReport, type LintConfig } from '../lint';
 
 type Format = 'text' | 'json' | 'sarif';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 const USAGE = {
-  ko: '사용법: docker-labs lint [--format text|json|sarif] [--no-config] FILE…\n  Dockerfile을 검사합니다. error 수준 결과가 있으면 종료 코드 1, 사용법 오류나 읽을 수 없는 파일은 2.\n',
-  en: 'usage: docker-labs lint [--format text|json|sarif] [--no-config] FILE…\n  Lints Dockerfiles. Exit code 1 when an error-level finding exists, 2 on a usage error or an unreadable file.\n',
+  ko: '사용법: docker-labs lint [--format text|json|sarif] [--no-config] [--context DIR] FILE…\n  Dockerfile을 검사합니다. error 수준 결과가 있으면 종료 코드 1, 사용법 오류나 읽을 수 없는 파일은 2.\n  빌드 컨텍스트(.dockerignore 검사용)는 각 파일의 폴더, 또는 --context로 지정한 폴더입니다.\n',
+  en: 'usage: docker-labs lint [--format text|json|sarif] [--no-config] [--context DIR] FILE…\n  Lints Dockerfiles. Exit code 1 when an error-level finding exists, 2 on a usage error or an unreadable file.\n  The build context (for the .dockerignore checks) is each file\'s folder, or the folder --context names.\n',
 };
 
 interface Io {
@@ -33,6 +35,7 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
   const ko = lang === 'ko';
   let format: Format = 'text';
   let useConfig = true;
+  let contextDir: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -51,6 +54,15 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
     }
     if (a === '--no-config') {
       useConfig = false;
+      continue;
+    }
+    if (a === '--context' || a.startsWith('--context=')) {
+      const value = a.startsWith('--context=') ? a.slice(10) : args[++i];
+      if (!value || !isDirectory(value)) {
+        io.stderr((ko ? `docker-labs lint: --context에는 있는 폴더를 지정하세요 ('${value ?? ''}')\n` : `docker-labs lint: --context needs an existing folder ('${value ?? ''}')\n`) + USAGE[lang]);
+        return 2;
+      }
+      contextDir = path.resolve(value);
       continue;
     }
     if (a === '--') {
@@ -88,7 +100,10 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
         config = loaded.config;
       }
     }
-    reports.push({ file, findings: lint(text, { lang, config }) });
+    let context: BuildContext | undefined;
+    if (file !== '-') context = fsBuildContext(path.resolve(file), contextDir ?? path.dirname(path.resolve(file)));
+    else if (contextDir) context = fsBuildContext(path.join(contextDir, 'Dockerfile'), contextDir);
+    reports.push({ file, findings: lint(text, { lang, config, context }) });
   }
 
   if (format === 'json') io.stdout(formatJson(reports));
@@ -97,4 +112,12 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
 
   if (unreadable) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

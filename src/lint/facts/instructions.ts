@@ -1,5 +1,5 @@
 // Facts about instructions that several rules share (so no rule imports another).
-import type { Instr, Stage } from '../parse/model';
+import type { Instr, Stage, Word } from '../parse/model';
 
 /** The instruction keywords the builder knows. */
 export const KEYWORDS = [
@@ -42,4 +42,23 @@ export function lastUser(stage: Stage) {
     for (let k = s.instructions.length - 1; k >= 0; k--) if (s.instructions[k].keyword === 'USER') return s.instructions[k];
   }
   return null;
+}
+
+/** `COPY . .`, `ADD ./ /app`: the whole build context. */
+export function copiesWholeContext(ins: Instr): boolean {
+  return wholeContextSource(ins) !== null;
+}
+
+/** The source word of a whole-context copy (`.`, `./`, `*`, `./*`), or null. */
+export function wholeContextSource(ins: Instr): Word | null {
+  const sources = contextSources(ins);
+  return sources?.find((w) => w.value === '.' || w.value === './' || w.value === '*' || w.value === './*') ?? null;
+}
+
+/** The sources a COPY/ADD reads from the build context (all but the destination); null for `--from=` copies, heredocs and other instructions. */
+export function contextSources(ins: Instr): Word[] | null {
+  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.flag('from') || ins.heredocs.length > 0) return null;
+  const paths = ins.json ? ins.json.strings : ins.args;
+  if (paths.length < 2) return null;
+  return paths.slice(0, -1);
 }

@@ -17,7 +17,10 @@ import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyIgnoredFile from './copy-ignored-file';
 import dnfClean from './dnf-clean';
+import dockerignoreIncomplete from './dockerignore-incomplete';
+import dockerignoreMissing from './dockerignore-missing';
 import dnfPin from './dnf-pin';
 import dnfYes from './dnf-yes';
 import duplicateStageName from './duplicate-stage-name';
@@ -86,7 +89,10 @@ export const RULES: readonly Rule[] = [
   copyDestSlash,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyIgnoredFile,
   dnfClean,
+  dockerignoreIncomplete,
+  dockerignoreMissing,
   dnfPin,
   dnfYes,
   duplicateStageName,
