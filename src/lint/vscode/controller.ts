@@ -1,6 +1,8 @@
 // Diagnostics as you type, quick fixes, hovers and the workspace lint. Loaded
 // on first use (see index.ts). Each open Dockerfile keeps an IncrementalLinter
-// so an edit re-parses only the instructions it touched.
+// so an edit re-parses only the instructions it touched. The build context of a
+// Dockerfile is its workspace folder (its own folder outside one); its answers
+// are cached until an ignore file or a package.json changes.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { pick } from '../../util/i18n';
@@ -8,8 +10,9 @@ import { uiLang } from '../../util/vscode/lang';
 import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult } from '../linter';
 import { explanation } from '../rule';
 import { loadHadolintConfig } from '../config';
+import { fsBuildContext } from '../buildContext';
 import { ignoreEdit } from '../ignore';
-import type { Finding, LintConfig, Severity, SeveritySetting } from '../types';
+import type { BuildContext, Finding, LintConfig, Severity, SeveritySetting } from '../types';
 
 const DEBOUNCE_MS = 150;
 
@@ -39,6 +42,9 @@ export class LintController implements vscode.Disposable {
   private readonly fromWorkspace = new Set<string>();
   private readonly configs = new Map<string, LintConfig | undefined>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}');
+  /** Build contexts by Dockerfile URI, dropped when the files they read change. */
+  private readonly contexts = new Map<string, { dir: string; context: BuildContext }>();
+  private readonly contextWatcher = vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,package.json}');
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
@@ -46,7 +52,26 @@ export class LintController implements vscode.Disposable {
       this.configs.clear();
       this.relintAll();
     };
-    this.disposables.push(this.watcher, this.watcher.onDidChange(reset), this.watcher.onDidCreate(reset), this.watcher.onDidDelete(reset), this.collection);
+    const contextChanged = (uri: vscode.Uri): void => {
+      if (!/[\\/]node_modules[\\/]/.test(uri.fsPath)) this.contextChanged();
+    };
+    this.disposables.push(
+      this.watcher,
+      this.watcher.onDidChange(reset),
+      this.watcher.onDidCreate(reset),
+      this.watcher.onDidDelete(reset),
+      this.contextWatcher,
+      this.contextWatcher.onDidChange(contextChanged),
+      this.contextWatcher.onDidCreate(contextChanged),
+      this.contextWatcher.onDidDelete(contextChanged),
+      this.collection,
+    );
+  }
+
+  /** An ignore file or package.json changed (on disk or in an editor): forget the contexts, lint the open Dockerfiles again. */
+  contextChanged(): void {
+    this.contexts.clear();
+    for (const doc of vscode.workspace.textDocuments) if (this.states.has(doc.uri.toString())) this.schedule(doc);
   }
 
   dispose(): void {
@@ -78,7 +103,7 @@ export class LintController implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return [];
     }
-    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config: this.configFor(doc.uri, settings) });
+    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config: this.configFor(doc.uri, settings), context: this.contextFor(doc.uri)?.context });
     state.result = result;
     state.version = doc.version;
     this.collection.set(doc.uri, result.findings.map((f) => this.diagnostic(f)));
@@ -123,6 +148,22 @@ export class LintController implements vscode.Disposable {
     return mergeConfigs(hadolint, { severity: rules });
   }
 
+  /** The Dockerfile's build context: its workspace folder, else its own folder (files on disk only). */
+  private contextFor(uri: vscode.Uri): { dir: string; context: BuildContext } | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const key = uri.toString();
+    let entry = this.contexts.get(key);
+    if (!entry) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const dir = folder?.uri.scheme === 'file' ? folder.uri.fsPath : path.dirname(uri.fsPath);
+      // An ignore file with unsaved edits counts as the user sees it; a saved one is read from disk (it may have been deleted since).
+      const read = (abs: string): string | undefined => vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath === abs)?.getText();
+      entry = { dir, context: fsBuildContext(uri.fsPath, dir, read) };
+      this.contexts.set(key, entry);
+    }
+    return entry;
+  }
+
   private diagnostic(f: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
     d.source = 'docker-labs';
@@ -152,6 +193,13 @@ export class LintController implements vscode.Disposable {
         const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();
         for (const e of finding.fix.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+        const dir = this.contextFor(doc.uri)?.dir;
+        for (const file of finding.fix.files ?? []) {
+          if (!dir) continue;
+          const uri = vscode.Uri.file(path.resolve(dir, file.path));
+          if (file.create) edit.createFile(uri, { ignoreIfExists: true });
+          for (const e of file.edits) edit.replace(uri, toRange(e.range), e.newText);
+        }
         action.edit = edit;
         action.diagnostics = [diag];
         action.isPreferred = true;
@@ -208,7 +256,7 @@ export class LintController implements vscode.Disposable {
           const settings = vscode.workspace.getConfiguration('dockerLabs.lint', uri);
           if (!settings.get<boolean>('enable', true)) continue;
           const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-          list = lintText(text, { lang, config: this.configFor(uri, settings) }).findings;
+          list = lintText(text, { lang, config: this.configFor(uri, settings), context: this.contextFor(uri)?.context }).findings;
           this.collection.set(uri, list.map((f) => this.diagnostic(f)));
         }
         this.fromWorkspace.add(uri.toString());
