@@ -228,7 +228,9 @@ describe('linter (extension host)', function () {
       assert.ok(await vscode.workspace.applyEdit(create.edit));
       await vscode.workspace.saveAll(false);
       await waitFor('.dockerignore created', () => fs.existsSync(ignoreFile) && fs.readFileSync(ignoreFile, 'utf8') === 'node_modules\nnpm-debug.log\n.git\nDockerfile*\n.dockerignore\n' || undefined);
-      await diagnostics(uri, (l) => l.length > 0 && !has('dockerignore-missing')(l) && !has('dockerignore-incomplete')(l), 'no context finding with the created file');
+      await diagnostics(uri, (l) => l.length > 0 && !has('dockerignore-missing')(l) && !has('dockerignore-incomplete')(l), 'no context finding with the created file').catch((e: Error) => {
+        throw new Error(`${e.message}: ${ours(uri).map(codeOf).join(', ')}`);
+      });
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(ignoreFile, { force: true });

@@ -29,6 +29,13 @@ export function registerLinter(context: vscode.ExtensionContext): void {
       // Typing in a .dockerignore changes what the Dockerfiles' context rules see (before it is saved).
       if (controller && isDockerignore(e.document)) void controller.then((c) => c.contextChanged());
     }),
+    // Saved, or created by a quick fix: the file watcher may fold these into one event that came too early.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (controller && isDockerignore(doc)) void controller.then((c) => c.contextChanged());
+    }),
+    vscode.workspace.onDidCreateFiles((e) => {
+      if (controller && e.files.some((f) => /\.dockerignore$/.test(f.path))) void controller.then((c) => c.contextChanged());
+    }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (controller) void controller.then((c) => c.forget(doc));
     }),
