@@ -27,10 +27,12 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   // which the build turns into require('./<name>.js')), its register<X>(), and what loads
   // it besides its contributed commands and views.
   chunks.define('lint', () => (require('./lint/vscode') as typeof import('./lint/vscode')).registerLinter(context), { onDocument: isDockerfile });
-  const explorer = chunks.define('explorer', () => (require('./explorer/vscode') as typeof import('./explorer/vscode')).registerExplorer(context, docker));
+  // The explorer's "this lab only" asks the labs only when their bundle has loaded (a lab can be open only then).
+  const labs = (): Promise<import('./lab/vscode').LabsApi> | undefined => (lab.isLoaded ? lab.load() : undefined);
+  const explorer = chunks.define('explorer', () => (require('./explorer/vscode') as typeof import('./explorer/vscode')).registerExplorer(context, docker, labs));
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
   chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
-  chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
+  const lab = chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
 
   const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };
   return {

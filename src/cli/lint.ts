@@ -9,19 +9,21 @@
 // so and the rest of the lint is unchanged). A rule that throws is a bug: it
 // becomes a `rule-error` finding (error level, so exit code 1) instead of
 // silently missing findings.
+// The build context (for the `.dockerignore` rules) is each file's folder, or
+// `--context DIR` (standard input has one only with `--context`).
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../package.json';
 import { langFromEnv, type Lang } from '../util/i18n';
-import { formatJson, formatSarif, formatText, lintText, loadHadolintConfig, ruleErrorFinding, ShellCheckRunner, shellcheckDockerfiles, unavailableMessage, type EngineOptions, type FileReport, type LintConfig, type Severity, type SeveritySetting } from '../lint';
+import { formatJson, formatSarif, formatText, fsBuildContext, lintText, loadHadolintConfig, ruleErrorFinding, ShellCheckRunner, shellcheckDockerfiles, unavailableMessage, type BuildContext, type EngineOptions, type FileReport, type LintConfig, type Severity, type SeveritySetting } from '../lint';
 import { pick } from '../util/i18n';
 
 type Format = 'text' | 'json' | 'sarif';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 const USAGE = {
-  ko: '사용법: docker-labs lint [--format text|json|sarif] [--no-config] [--shellcheck PATH | --no-shellcheck] FILE…\n  Dockerfile을 검사합니다(RUN의 셸 스크립트는 ShellCheck로). error 수준 결과나 규칙 오류(rule-error)가 있으면 종료 코드 1, 사용법 오류나 읽을 수 없는 파일은 2.\n',
-  en: 'usage: docker-labs lint [--format text|json|sarif] [--no-config] [--shellcheck PATH | --no-shellcheck] FILE…\n  Lints Dockerfiles (RUN shell scripts through ShellCheck). Exit code 1 when an error-level finding or a rule error (rule-error) exists, 2 on a usage error or an unreadable file.\n',
+  ko: '사용법: docker-labs lint [--format text|json|sarif] [--no-config] [--context DIR] [--shellcheck PATH | --no-shellcheck] FILE…\n  Dockerfile을 검사합니다(RUN의 셸 스크립트는 ShellCheck로). error 수준 결과나 규칙 오류(rule-error)가 있으면 종료 코드 1, 사용법 오류나 읽을 수 없는 파일은 2.\n  빌드 컨텍스트(.dockerignore 검사용)는 각 파일의 폴더, 또는 --context로 지정한 폴더입니다.\n',
+  en: 'usage: docker-labs lint [--format text|json|sarif] [--no-config] [--context DIR] [--shellcheck PATH | --no-shellcheck] FILE…\n  Lints Dockerfiles (RUN shell scripts through ShellCheck). Exit code 1 when an error-level finding or a rule error (rule-error) exists, 2 on a usage error or an unreadable file.\n  The build context (for the .dockerignore checks) is each file\'s folder, or the folder --context names.\n',
 };
 
 interface Io {
@@ -44,6 +46,7 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
   let format: Format = 'text';
   let useConfig = true;
   let shellcheck: string | null = 'shellcheck';
+  let contextDir: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -75,6 +78,15 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
         return 2;
       }
       shellcheck = value;
+      continue;
+    }
+    if (a === '--context' || a.startsWith('--context=')) {
+      const value = a.startsWith('--context=') ? a.slice(10) : args[++i];
+      if (!value || !isDirectory(value)) {
+        io.stderr((ko ? `docker-labs lint: --context에는 있는 폴더를 지정하세요 ('${value ?? ''}')\n` : `docker-labs lint: --context needs an existing folder ('${value ?? ''}')\n`) + USAGE[lang]);
+        return 2;
+      }
+      contextDir = path.resolve(value);
       continue;
     }
     if (a === '--') {
@@ -113,7 +125,10 @@ export async function runLint(args: string[], io: Io = processIo, lang: Lang = l
         config = loaded.config;
       }
     }
-    const result = lintText(text, { lang, config, ...engine });
+    let context: BuildContext | undefined;
+    if (file !== '-') context = fsBuildContext(path.resolve(file), contextDir ?? path.dirname(path.resolve(file)));
+    else if (contextDir) context = fsBuildContext(path.join(contextDir, 'Dockerfile'), contextDir);
+    const result = lintText(text, { lang, config, context, ...engine });
     const report: FileReport & { threshold?: SeveritySetting } = { file, findings: [...result.ruleErrors.map((e) => ruleErrorFinding(e, lang)), ...result.findings], threshold: config?.failureThreshold };
     reports.push(report);
     if (result.model) checked.push({ report, input: { model: result.model, config } });
@@ -152,4 +167,12 @@ function fails(severity: Severity, threshold: SeveritySetting = 'error'): boolea
 function mergeFindings(ours: FileReport['findings'], theirs: FileReport['findings']): FileReport['findings'] {
   if (theirs.length === 0) return ours;
   return [...ours, ...theirs].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

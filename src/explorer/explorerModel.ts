@@ -9,6 +9,7 @@ import { EventWatcher, containerIdsOf, type EventWatcherOptions } from './events
 import { GROUPS, listContainersById, listGroup, membersByNetwork, usersByVolume, type GroupData, type GroupId, type HistoryEntry } from './daemonLists';
 import { describeProblem, type ExplorerProblem } from './problem';
 import type { TreeState } from './tree';
+import type { ActiveFilter } from './filter';
 
 export interface ModelChange {
   /** The tree's top level changed (problem appeared or cleared, endpoint switched). */
@@ -129,6 +130,13 @@ export class ExplorerModel {
     this.pendingContainers = new Set();
     if (this.live) this.watcher.restart();
     this.emit({ roots: true, groups: [...GROUPS] });
+  }
+
+  /** Shows only the objects the filter admits (undefined: all); every group is redrawn. */
+  setFilter(filter: ActiveFilter | undefined): void {
+    if (JSON.stringify(this.state.filter) === JSON.stringify(filter)) return;
+    this.state.filter = filter;
+    this.emit({ roots: false, groups: [...GROUPS] });
   }
 
   setShowDangling(show: boolean): void {

@@ -44,6 +44,13 @@ export const TEXT = {
     layers: t('레이어 정보가 없습니다.', 'No layer information.'),
   },
   loading: t('불러오는 중…', 'Loading…'),
+  filter: {
+    description: t('필터: {filter}', 'Filter: {filter}'),
+    labOnly: t('이 실습만', 'this lab only'),
+    noLab: t('이 실습만 (열린 실습 없음)', 'this lab only (no lab is open)'),
+    noMatch: t('필터에 맞는 항목이 없습니다. 제목 표시줄의 ✕로 필터를 지우세요.', 'Nothing matches the filter. Clear it with ✕ in the title bar.'),
+    noLab_hint: t('열린 실습이 없어 "이 실습만"은 적용되지 않습니다. 실습을 열면 그 실습의 항목만 보입니다.', 'No lab is open, so "this lab only" does not apply. Open a lab to see only its objects.'),
+  },
   state: {
     running: t('실행 중', 'running'),
     exited: t('종료됨', 'exited'),

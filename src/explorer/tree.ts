@@ -26,6 +26,7 @@ import {
 import { age, containerStatus, escapeMarkdown, humanSize, instructionOf, oneLine, shortId } from './format';
 import { TEXT } from './explorerText';
 import type { ExplorerProblem } from './problem';
+import { containerMatches, imageMatches, isFilterSet, networkMatches, volumeMatches, type ActiveFilter } from './filter';
 
 export type ExplorerNode =
   | { kind: 'group'; key: string; group: GroupId }
@@ -56,6 +57,8 @@ export interface TreeState {
   /** Set when the daemon cannot be reached at all: the tree becomes one node. */
   problem?: ExplorerProblem;
   showDangling: boolean;
+  /** The explorer's filter (see ./filter.ts); absent or empty shows everything. */
+  filter?: ActiveFilter;
 }
 
 export interface NodeView {
@@ -129,11 +132,12 @@ function groupChildren(state: TreeState, group: GroupId): ExplorerNode[] {
   }
   const data = state.data;
   if (!data[group]) return [{ kind: 'message', key: `message:${group}:loading`, text: TEXT.loading }];
+  const filter = isFilterSet(state.filter) ? state.filter : undefined;
   let nodes: ExplorerNode[];
   switch (group) {
     case 'containers': {
       // A Compose project's containers sit under it (project → service → containers); the rest as before.
-      const { projects, ungrouped } = groupByProject(data.containers ?? []);
+      const { projects, ungrouped } = groupByProject(filter ? (data.containers ?? []).filter((c) => containerMatches(c, filter)) : (data.containers ?? []));
       nodes = [
         ...projects.map((project): ExplorerNode => ({ kind: 'composeProject', key: `compose:${project.name}`, project })),
         ...sortContainers(ungrouped).map((container): ExplorerNode => ({ kind: 'container', key: `container:${container.Id}`, container })),
@@ -142,19 +146,25 @@ function groupChildren(state: TreeState, group: GroupId): ExplorerNode[] {
     }
     case 'images':
       nodes = imageNodes(state);
+      if (filter) nodes = nodes.filter((n) => n.kind === 'image' && imageMatches(n.image, n.ref, filter));
       break;
     case 'networks': {
       const members = membersByNetwork(data.containers ?? [], data.networks ?? []);
-      nodes = sortBy(data.networks ?? [], (n) => n.Name, (n) => (isBuiltinNetwork(n) ? 0 : 1))
+      nodes = sortBy(filter ? (data.networks ?? []).filter((n) => networkMatches(n, filter)) : (data.networks ?? []), (n) => n.Name, (n) => (isBuiltinNetwork(n) ? 0 : 1))
         .map((network) => ({ kind: 'network', key: `network:${network.Id}`, network, members: members.get(network.Id) ?? members.get(network.Name) ?? [] }));
       break;
     }
     case 'volumes': {
       const users = usersByVolume(data.containers ?? []);
-      nodes = sortBy(data.volumes ?? [], (v) => v.Name, (v) => (isAnonymousVolume(v) ? 1 : 0))
+      nodes = sortBy(filter ? (data.volumes ?? []).filter((v) => volumeMatches(v, filter)) : (data.volumes ?? []), (v) => v.Name, (v) => (isAnonymousVolume(v) ? 1 : 0))
         .map((volume) => ({ kind: 'volume', key: `volume:${volume.Name}`, volume, users: users.get(volume.Name) ?? [] }));
       break;
     }
+  }
+  if (filter) {
+    const hint: ExplorerNode[] = filter.labOnly && filter.lab === null ? [{ kind: 'message', key: `message:${group}:nolab`, text: TEXT.filter.noLab_hint }] : [];
+    if (nodes.length === 0) return [...hint, { kind: 'message', key: `message:${group}:nomatch`, text: TEXT.filter.noMatch }];
+    return [...hint, ...nodes];
   }
   if (nodes.length === 0) return [{ kind: 'message', key: `message:${group}:empty`, text: TEXT.empty[group] }];
   return nodes;

@@ -4,11 +4,13 @@
 export { lint, lintText, IncrementalLinter, mergeConfigs, resolveRule, ruleById, ruleErrorFinding, type LintResult, type EngineOptions, type RuleError } from './linter';
 export { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDockerfiles, shellcheckDocsUrl, shellcheckTitle, unavailableMessage, type ShellCheckOutcome } from './shellcheck';
 export { RULES } from './rules';
-export { defineRule, docsUrl, explanation, RuleContractError, type EditSpec, type FixDescriptor, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleMetaInput } from './rule';
+export { defineRule, docsUrl, explanation, RuleContractError, type EditSpec, type FileEditSpec, type FixDescriptor, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleMetaInput } from './rule';
 export { applyEdits } from './edits';
 export { ignoreEdit } from './ignore';
+export { fsBuildContext } from './buildContext';
+export { contextPath, dockerignoreMatcher, type DockerignoreMatch, type DockerignoreMatcher } from './dockerignore';
 export { loadHadolintConfig, findHadolintConfig, parseHadolintConfig } from './config';
 export { INSTRUCTION_DOCS, type InstructionDoc } from './keywords';
 export { formatJson, formatSarif, formatText, toJsonFindings, type FileReport, type JsonFinding } from './report';
 export { PILLAR_CATEGORIES } from './types';
-export type { Category, CourseRef, CourseSession, Finding, Fix, LintConfig, LintOptions, Position, Range, RuleDocs, RuleMeta, Severity, SeveritySetting, TextEdit } from './types';
+export type { BuildContext, Category, CourseRef, CourseSession, DockerignoreFile, FileFix, Finding, Fix, LintConfig, LintOptions, Position, Range, RuleDocs, RuleMeta, Severity, SeveritySetting, TextEdit } from './types';

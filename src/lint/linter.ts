@@ -5,10 +5,11 @@
 import type { Lang } from '../util/i18n';
 import { LintFacts } from './facts/lintFacts';
 import { checkDirective, collectIgnores } from './ignore';
+import { LineIndex } from './parse/lines';
 import { DockerfileModel, SegmentCache } from './parse/model';
 import { formatMessage, messageOf, RuleContractError, type EditSpec, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleOptions } from './rule';
 import { RULES } from './rules';
-import type { Finding, LintConfig, LintOptions, RuleMeta, Severity, SeveritySetting } from './types';
+import type { BuildContext, Finding, LintConfig, LintOptions, RuleMeta, Severity, SeveritySetting } from './types';
 
 const BY_REF = new Map<string, Rule[]>();
 for (const rule of RULES) {
@@ -161,7 +162,7 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
     if (config.off.has(rule.meta.id)) continue;
     if (rule.meta.experimental && !experimentalOn(rule.meta)) continue;
     try {
-      rule.check(ruleContext(rule, model, facts, raws, config.options));
+      rule.check(ruleContext(rule, model, facts, raws, config.options, options.context));
     } catch (error) {
       ruleErrors.push({ rule: rule.meta.id, error });
     }
@@ -237,7 +238,7 @@ interface RawFinding extends ReportDescriptor {
  * what another reports), the shared facts, and a `report` that checks the
  * contract before accepting a finding.
  */
-function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[], options: RuleOptions): RuleContext {
+function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: RawFinding[], options: RuleOptions, context: BuildContext | undefined): RuleContext {
   const meta = rule.meta;
   return Object.freeze({
     id: meta.id,
@@ -245,6 +246,7 @@ function ruleContext(rule: Rule, doc: DockerfileModel, facts: LintFacts, out: Ra
     text: doc.text,
     options,
     facts,
+    context,
     report(d: ReportDescriptor): void {
       messageOf(meta, d.messageId, d.data);
       if (d.fix) {
@@ -260,12 +262,18 @@ function toFinding(model: DockerfileModel, raw: RawFinding, severity: Severity, 
   const meta = raw.meta;
   const lines = model.lines;
   const f = finding(meta, raw.messageId, severity, lines.position(raw.start), lines.position(Math.max(raw.start, raw.end)), formatMessage(meta.messages[raw.messageId], lang, raw.data));
-  if (raw.fix && raw.fix.edits.length > 0) {
+  if (raw.fix && (raw.fix.edits.length > 0 || (raw.fix.files?.length ?? 0) > 0)) {
     const data: MessageData | undefined = raw.fix.data ?? raw.data;
     f.fix = {
       title: formatMessage(meta.messages[raw.fix.messageId], lang, data),
       edits: raw.fix.edits.map((e: EditSpec) => ({ range: lines.range(e.start, e.end), newText: e.text })),
     };
+    if (raw.fix.files?.length) {
+      f.fix.files = raw.fix.files.map((file) => {
+        const other = new LineIndex(file.create ? '' : file.text);
+        return { path: file.path, create: file.create, edits: file.edits.map((e) => ({ range: other.range(e.start, e.end), newText: e.text })) };
+      });
+    }
   }
   return f;
 }

@@ -117,7 +117,7 @@ export function formatSarif(reports: readonly FileReport[], lang: Lang, version:
             },
           },
         ],
-        ...(f.fix
+        ...(f.fix && f.fix.edits.length > 0
           ? {
               fixes: [
                 {

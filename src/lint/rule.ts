@@ -11,7 +11,7 @@
 import { format, pick, type Lang, type Localized } from '../util/i18n';
 import type { LintFacts } from './facts/lintFacts';
 import type { DockerfileModel } from './parse/model';
-import type { Category, CourseRef, LabelType, RuleDocs, RuleMeta, Severity } from './types';
+import type { BuildContext, Category, CourseRef, LabelType, RuleDocs, RuleMeta, Severity } from './types';
 
 /** A placeholder value: plain, or different per language (`대문자` / `uppercase`). */
 export type MessageValue = string | number | Localized;
@@ -29,6 +29,15 @@ export interface FixDescriptor {
   messageId: string;
   /** Placeholders of the title; defaults to the report's `data`. */
   data?: MessageData;
+  edits: EditSpec[];
+  /** Edits to other files of the build context, offsets in `text` (the file's current text; empty when `create`). */
+  files?: FileEditSpec[];
+}
+
+export interface FileEditSpec {
+  path: string;
+  create: boolean;
+  text: string;
   edits: EditSpec[];
 }
 
@@ -55,6 +64,8 @@ export interface RuleContext {
   readonly options: RuleOptions;
   /** Derived facts every rule may ask for (each RUN's commands, the shell, a stage's OS…). */
   readonly facts: LintFacts;
+  /** The build context, when the caller knows it (see `BuildContext`). */
+  readonly context: BuildContext | undefined;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -43,8 +43,41 @@ export interface TextEdit {
 export interface Fix {
   /** What the quick fix does, in the requested language. */
   title: string;
-  /** Non-overlapping edits against the original text, applied together. */
+  /** Non-overlapping edits against the original text, applied together (may be empty when the fix changes only `files`). */
   edits: TextEdit[];
+  /** Edits to other files of the build context (a `.dockerignore` to create or extend), applied with `edits`. */
+  files?: FileFix[];
+}
+
+/** A quick fix's change to another file: create it, or edit it (ranges in its current text). */
+export interface FileFix {
+  /** As `BuildContext` names it: relative to the context root, `/`-separated (or absolute when outside it). */
+  path: string;
+  /** The file does not exist yet: create it, then apply `edits` to the empty text. */
+  create: boolean;
+  edits: TextEdit[];
+}
+
+/** The ignore file a build would use, as read when the lint started. */
+export interface DockerignoreFile {
+  /** Relative to the context root, `/`-separated (absolute when the Dockerfile sits outside the context). */
+  path: string;
+  text: string;
+}
+
+/**
+ * What the rules may know of the build context besides the Dockerfile: the
+ * caller (the editor, the CLI) answers from the files, precomputed or cached,
+ * so rules stay pure and fast. Absent (the lab's check, stdin without
+ * `--context`): the context rules stay silent.
+ */
+export interface BuildContext {
+  /** The ignore file BuildKit would use: `<Dockerfile-name>.dockerignore` beside the Dockerfile, else `.dockerignore` at the context root. */
+  dockerignore(): DockerignoreFile | undefined;
+  /** Whether a file or folder exists, `relPath` relative to the context root, `/`-separated. */
+  exists(relPath: string): boolean;
+  /** A Node project: `package.json` at the context root. */
+  isNodeProject(): boolean;
 }
 
 export interface Finding {
@@ -145,4 +178,6 @@ export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash
 export interface LintOptions {
   lang?: 'ko' | 'en';
   config?: LintConfig;
+  /** The build context (for the `.dockerignore` rules); without it they report nothing. */
+  context?: BuildContext;
 }

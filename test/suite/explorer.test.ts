@@ -118,6 +118,37 @@ describe('explorer (extension host, real daemon)', function () {
     assert.ok(resolved.tooltip.value.replace(/\\/g, '').includes(names.network), resolved.tooltip.value);
   });
 
+  it('filter: the tree shows only matching objects, the description says so, and clearing restores them', async () => {
+    const ko = requestedLocale().startsWith('ko');
+    await find(0, names.idle);
+    try {
+      await vscode.commands.executeCommand('dockerLabs.explorer.filter', { text: names.web, labOnly: false });
+      const containers = await waitFor('only the web container', async () => {
+        const list = (await group(0)).map(label);
+        return list.length === 1 ? list : undefined;
+      });
+      assert.deepEqual(containers, [names.web]);
+      assert.equal(explorer.view.description, ko ? `필터: ${names.web}` : `Filter: ${names.web}`);
+      assert.deepEqual(explorer.filter.current, { text: names.web, labOnly: false });
+      // Matching by image: nginx:alpine is the image of both suite containers.
+      await vscode.commands.executeCommand('dockerLabs.explorer.filter', { text: 'nginx:alpine', labOnly: false });
+      const byImage = (await group(0)).map(label);
+      assert.ok(byImage.includes(names.web) && byImage.includes(names.idle), byImage.join(', '));
+      assert.ok((await group(1)).map(label).includes('nginx:alpine'));
+      assert.ok(!(await group(2)).map(label).includes(names.network), 'networks do not match the image text');
+      // "This lab only": the description says it; with no lab open, it says that too and hides nothing.
+      await vscode.commands.executeCommand('dockerLabs.explorer.filter', { text: names.web, labOnly: true });
+      assert.match(String(explorer.view.description), ko ? /^필터: suite-web-\w+ · 이 실습만/ : /^Filter: suite-web-\w+ · this lab only/);
+    } finally {
+      await vscode.commands.executeCommand('dockerLabs.explorer.clearFilter');
+    }
+    assert.deepEqual(explorer.filter.current, { text: '', labOnly: false });
+    assert.equal(explorer.view.description, process.env.DOCKER_HOST);
+    const all = (await group(0)).map(label);
+    assert.ok(all.includes(names.web) && all.includes(names.idle), all.join(', '));
+    assert.ok((await group(2)).map(label).includes(names.network));
+  });
+
   it('runs the container commands against the daemon', async () => {
     const state = () => dockerOk(['inspect', '-f', '{{.State.Status}}', names.web]);
     await vscode.commands.executeCommand('dockerLabs.explorer.container.stop', await find(0, names.web));

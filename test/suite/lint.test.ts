@@ -182,4 +182,60 @@ describe('linter (extension host)', function () {
     const list = ours(vscode.Uri.file(file));
     assert.ok(list.some((d) => codeOf(d) === 'pip-no-cache-dir'), list.map(codeOf).join(', '));
   });
+
+  it('dockerignore: creating and changing the workspace .dockerignore changes the diagnostics; the quick fix creates it', async () => {
+    // The build context of a Dockerfile in the editor is its workspace folder.
+    const root = workspaceDir();
+    const ignoreFile = path.join(root, '.dockerignore');
+    const pkg = path.join(root, 'package.json');
+    fs.rmSync(ignoreFile, { force: true });
+    fs.writeFileSync(pkg, '{ "name": "ctx-test" }\n');
+    fs.mkdirSync(path.join(root, 'config'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'config', 'app.json'), '{}\n');
+    try {
+      const editor = await openDockerfile('FROM node:18-alpine\nWORKDIR /app\nCOPY config/app.json ./config/\nCOPY . .\nUSER node\n');
+      const uri = editor.document.uri;
+      const missing = (await diagnostics(uri, has('dockerignore-missing'), 'dockerignore-missing without a .dockerignore')).find((d) => codeOf(d) === 'dockerignore-missing')!;
+      assert.equal(range(missing), '3:5-3:6');
+      assert.match(missing.message, ko ? /`\.dockerignore`가 없습니다/ : /there is no `\.dockerignore`/);
+
+      // A .dockerignore written on disk: the watcher re-lints; it lacks .git and leaves out config/.
+      fs.writeFileSync(ignoreFile, 'node_modules\nconfig\n');
+      const list = await diagnostics(uri, (l) => has('dockerignore-incomplete')(l) && has('copy-ignored-file')(l) && !has('dockerignore-missing')(l), 'incomplete + copy-ignored after creating .dockerignore');
+      const ignored = list.find((d) => codeOf(d) === 'copy-ignored-file')!;
+      assert.equal(range(ignored), '2:5-2:20');
+      assert.match(ignored.message, ko ? /`\.dockerignore`의 2번째 줄 `config`/ : /line 2 of `\.dockerignore` \(`config`\)/);
+      assert.equal((ignored.code as { target: vscode.Uri }).target.toString(), 'https://docs.docker.com/reference/build-checks/copy-ignored-file/');
+
+      // The incomplete-list quick fix appends .git to the file.
+      const incomplete = list.find((d) => codeOf(d) === 'dockerignore-incomplete')!;
+      const append = (await quickFixes(uri, incomplete)).find((a) => a.isPreferred);
+      assert.ok(append?.edit, 'an append fix');
+      assert.ok(await vscode.workspace.applyEdit(append.edit));
+      await vscode.workspace.saveAll(false);
+      await waitFor('.git appended', () => fs.readFileSync(ignoreFile, 'utf8') === 'node_modules\nconfig\n.git\n' || undefined);
+      await diagnostics(uri, (l) => !has('dockerignore-incomplete')(l) && has('copy-ignored-file')(l), 'incomplete gone after the fix');
+
+      // Deleting the file brings the first finding back; its quick fix creates the file.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(ignoreFile);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const again = (await diagnostics(uri, (l) => has('dockerignore-missing')(l) && !has('copy-ignored-file')(l), 'dockerignore-missing again after deleting it')).find((d) => codeOf(d) === 'dockerignore-missing')!;
+      const create = (await quickFixes(uri, again)).find((a) => a.isPreferred);
+      assert.ok(create?.edit, 'a create fix');
+      assert.match(create.title, ko ? /`\.dockerignore` 만들기/ : /Create `\.dockerignore`/);
+      assert.ok(await vscode.workspace.applyEdit(create.edit));
+      await vscode.workspace.saveAll(false);
+      await waitFor('.dockerignore created', () => fs.existsSync(ignoreFile) && fs.readFileSync(ignoreFile, 'utf8') === 'node_modules\nnpm-debug.log\n.git\nDockerfile*\n.dockerignore\n' || undefined);
+      await diagnostics(uri, (l) => !has('dockerignore-missing')(l) && !has('dockerignore-incomplete')(l), 'no context finding with the created file').catch((e: Error) => {
+        throw new Error(`${e.message}: ${ours(uri).map(codeOf).join(', ')}`);
+      });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(ignoreFile, { force: true });
+      fs.rmSync(pkg, { force: true });
+      fs.rmSync(path.join(root, 'config'), { recursive: true, force: true });
+    }
+  });
 });

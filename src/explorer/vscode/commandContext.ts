@@ -14,6 +14,7 @@ import { commandLine } from '../format';
 import { describeProblem } from '../problem';
 import type { ExplorerNode } from '../tree';
 import type { ReadOnlyDocuments } from './documents';
+import type { ExplorerFilterState } from './filterState';
 
 export interface CommandContextOptions {
   model: ExplorerModel;
@@ -22,6 +23,7 @@ export interface CommandContextOptions {
   documents: ReadOnlyDocuments;
   lang: () => Lang;
   setShowDangling: (show: boolean) => void;
+  filter: ExplorerFilterState;
 }
 
 /**
@@ -57,6 +59,7 @@ export class CommandContext {
   readonly documents: ReadOnlyDocuments;
   readonly lang: () => Lang;
   readonly setShowDangling: (show: boolean) => void;
+  readonly filter: ExplorerFilterState;
   private outputShown = false;
   private readonly targetHost: TargetHost;
 
@@ -67,6 +70,7 @@ export class CommandContext {
     this.documents = options.documents;
     this.lang = options.lang;
     this.setShowDangling = options.setShowDangling;
+    this.filter = options.filter;
     this.targetHost = {
       ready: () => this.ready(),
       state: () => this.model.state,

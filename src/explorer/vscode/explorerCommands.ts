@@ -15,6 +15,7 @@ import * as volumes from './commands/volumeCommands';
 import * as prune from './commands/pruneCommands';
 import * as view from './commands/viewCommands';
 import * as compose from './commands/composeCommands';
+import * as filters from './commands/filterCommands';
 
 /** Every `dockerLabs.explorer.*` command of package.json and the factory that makes it. */
 export const EXPLORER_COMMANDS: Readonly<Record<string, CommandFactory>> = {
@@ -22,6 +23,8 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'dockerLabs.explorer.showDangling': view.showDangling,
   'dockerLabs.explorer.hideDangling': view.hideDangling,
   'dockerLabs.explorer.runHelp': view.runHelp,
+  'dockerLabs.explorer.filter': filters.filter,
+  'dockerLabs.explorer.clearFilter': filters.clearFilter,
 
   'dockerLabs.explorer.container.start': containers.start,
   'dockerLabs.explorer.container.stop': containers.stop,

@@ -11,16 +11,18 @@ import { ExplorerModel } from '../explorerModel';
 import { DockerTreeProvider } from './provider';
 import { ReadOnlyDocuments } from './documents';
 import { registerCommands } from './explorerCommands';
+import { ExplorerFilterState, type OpenLabs } from './filterState';
 
 export interface ExplorerApi {
   readonly model: ExplorerModel;
   readonly provider: DockerTreeProvider;
   readonly view: vscode.TreeView<unknown>;
+  readonly filter: ExplorerFilterState;
 }
 
 const SHOW_DANGLING_KEY = 'dockerLabs.explorer.showDangling';
 
-export function registerExplorer(context: vscode.ExtensionContext, docker: DockerService): ExplorerApi {
+export function registerExplorer(context: vscode.ExtensionContext, docker: DockerService, labs: () => Promise<OpenLabs> | undefined = () => undefined): ExplorerApi {
   const model = new ExplorerModel({ client: () => docker.client(), endpoint: () => docker.endpoint.host });
   const provider = new DockerTreeProvider(model, uiLang);
   const view = vscode.window.createTreeView('dockerLabs.explorer', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
@@ -37,10 +39,17 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
   void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, initialDangling);
 
   // The context's name when one was chosen, else the host (unix:///var/run/docker.sock…).
+  // A filter, while one is set, takes the description's place (`필터: web · 이 실습만`).
+  let filterText: string | undefined;
   const describeEndpoint = () => {
-    view.description = endpointLabel(docker.endpoint);
+    view.description = filterText ?? endpointLabel(docker.endpoint);
   };
   describeEndpoint();
+  const filter = new ExplorerFilterState(context.workspaceState, model, labs, uiLang, (text) => {
+    filterText = text;
+    describeEndpoint();
+  });
+  void filter.apply();
 
   // At most one notification per endpoint: the tree itself shows the problem and its fixes.
   let notifiedFor: string | undefined;
@@ -61,6 +70,7 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
     view,
     output,
     documents,
+    filter,
     onProblem,
     vscode.workspace.registerTextDocumentContentProvider(ReadOnlyDocuments.scheme, documents),
     // Going live connects the event stream, and every (re)connection re-lists all
@@ -70,7 +80,7 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
       model.reset();
       describeEndpoint();
     }),
-    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling }),
+    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling, filter }),
   );
-  return { model, provider, view };
+  return { model, provider, view, filter };
 }

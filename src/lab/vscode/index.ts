@@ -14,18 +14,28 @@ function asString(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
 }
 
-export function registerLabs(context: vscode.ExtensionContext, docker: DockerService): void {
+/** What other capabilities may ask the labs (through extension.ts): the open lab, without loading the engine when none is. */
+export interface LabsApi {
+  /** The lab opened most recently and the objects it owns for my pair (its reset scope); undefined when no lab is open. */
+  activeLab(): { title: string; objects: { containers: string[]; images: string[]; networks: string[]; volumes: string[] } } | undefined;
+  /** A lab opened, closed or reloaded. */
+  readonly onDidChangeLabs: vscode.Event<void>;
+}
+
+export function registerLabs(context: vscode.ExtensionContext, docker: DockerService): LabsApi {
   const store = new LabStore(context.globalState, context.extension);
   // Walkthrough steps tick from context keys: restore them now, without loading the engine.
   void store.restoreContextKeys();
 
+  const labsChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(labsChanged);
   let loaded: LabManager | undefined;
   const getManager = (): LabManager => {
     if (!loaded) {
       const { LabManager: Manager } = require('./manager') as typeof import('./manager');
       const created = new Manager(context, docker, store);
       loaded = created;
-      context.subscriptions.push(created);
+      context.subscriptions.push(created, created.onDidChangeSessions(() => labsChanged.fire()));
     }
     return loaded;
   };
@@ -81,4 +91,6 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
   sessionCommand('dockerLabs.lab.prepull', (s) => s.prepull());
   sessionCommand('dockerLabs.lab.resetProgress', (s) => s.resetProgress());
   register('dockerLabs.lab.exportProgress', () => getManager().exportAll());
+  // No manager yet means no lab is open: answer without loading the engine.
+  return { activeLab: () => loaded?.activeLab(), onDidChangeLabs: labsChanged.event };
 }

@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
 import { discoverSessions, loadMarkdownFile, loadSessionFolder, METADATA_FILE, sidecarFor, type LoadResult } from '../load/load';
-import type { LabProblem } from '../labModel';
+import type { LabProblem, ResourceSet } from '../labModel';
+import { labObjects } from '../reset/reset';
 import { exportProgress, progressMarkdown, type ProgressExport } from '../progress/progress';
 import { copyStarter, starterFiles } from '../load/starter';
 import { confirmStarterOverwrite, showStarterCopied } from './dialogs';
@@ -25,7 +26,10 @@ export class LabManager implements vscode.Disposable {
   private readonly sessions = new Map<string, LabSession>();
   private readonly sources = new Map<string, LabSource>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('docker-labs-lab');
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+  private readonly sessionsChanged = new vscode.EventEmitter<void>();
+  /** A lab opened, closed or reloaded (the explorer's "this lab only" follows it). */
+  readonly onDidChangeSessions = this.sessionsChanged.event;
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.sessionsChanged];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -53,6 +57,14 @@ export class LabManager implements vscode.Disposable {
   /** Ids of the labs open now, most recent last. */
   openIds(): string[] {
     return [...this.sessions.keys()];
+  }
+
+  /** The lab opened most recently, with the objects it owns for my pair: what "Reset lab" would remove (declared, created by its commands, recorded). */
+  activeLab(): { title: string; objects: ResourceSet } | undefined {
+    const id = this.openIds().pop();
+    const session = id ? this.sessions.get(id) : undefined;
+    if (!session) return undefined;
+    return { title: session.lab.title[uiLang()], objects: labObjects(session.lab, session.vars ?? {}, session.progress.created) };
   }
 
   /** The open session for an id, if any. */
@@ -126,6 +138,7 @@ export class LabManager implements vscode.Disposable {
     if (existing) {
       existing.reload(lab);
       existing.show();
+      this.sessionsChanged.fire();
       return existing;
     }
     const builtin = source.kind === 'builtin' || this.isBuiltin(lab.dir);
@@ -140,6 +153,7 @@ export class LabManager implements vscode.Disposable {
       onDispose: () => {
         this.sessions.delete(lab.id);
         session.dispose();
+        this.sessionsChanged.fire();
       },
     });
     this.sessions.set(lab.id, session);
@@ -148,6 +162,7 @@ export class LabManager implements vscode.Disposable {
       if (lab.starter) await this.copyStarter(lab.starter, workdir);
     }
     session.show();
+    this.sessionsChanged.fire();
     return session;
   }
 

@@ -62,3 +62,22 @@ export function copyOperands(ins: Instr): Word[] {
   const hash = inlineCommentArg(ins);
   return ins.args.filter((a) => !hash || a.start < hash.start);
 }
+
+/** `COPY . .`, `ADD ./ /app`: the whole build context. */
+export function copiesWholeContext(ins: Instr): boolean {
+  return wholeContextSource(ins) !== null;
+}
+
+/** The source word of a whole-context copy (`.`, `./`, `*`, `./*`), or null. */
+export function wholeContextSource(ins: Instr): Word | null {
+  const sources = contextSources(ins);
+  return sources?.find((w) => w.value === '.' || w.value === './' || w.value === '*' || w.value === './*') ?? null;
+}
+
+/** The sources a COPY/ADD reads from the build context (all but the destination); null for `--from=` copies, heredocs and other instructions. */
+export function contextSources(ins: Instr): Word[] | null {
+  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.flag('from') || ins.heredocs.length > 0) return null;
+  const paths = copyOperands(ins);
+  if (paths.length < 2) return null;
+  return paths.slice(0, -1);
+}

@@ -3,20 +3,13 @@ import type { EditSpec } from '../rule';
 import { courseRef, SESSIONS } from '../course';
 import type { Instr } from '../parse/model';
 import { defineRule } from '../rule';
+import { copiesWholeContext } from '../facts/instructions';
 
 /** Commands that may share the install's RUN and still run before the sources are copied. */
 const INSTALL_COMPANIONS = new Set([
   'apt-get', 'apt', 'apk', 'yum', 'dnf', 'rm', 'mkdir', 'chown', 'npm', 'yarn', 'pnpm', 'pip', 'pip3', 'poetry', 'pipenv',
   'bundle', 'go', 'composer', 'mvn', 'cargo', 'dotnet', 'set', 'echo', 'true', 'corepack', 'bun', 'uv', 'gradle', 'gradlew',
 ]);
-
-/** `COPY . .`, `ADD ./ /app`: the whole build context. */
-export function copiesWholeContext(ins: Instr): boolean {
-  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.flag('from') || ins.heredocs.length > 0) return false;
-  const paths = ins.json ? ins.json.strings.map((s) => s.value) : ins.args.map((a) => a.value);
-  if (paths.length < 2) return false;
-  return paths.slice(0, -1).some((p) => p === '.' || p === './' || p === '*' || p === './*');
-}
 
 export default defineRule({
   meta: {

@@ -18,9 +18,12 @@ import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyIgnoredFile from './copy-ignored-file';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import copyWholeFilesystem from './copy-whole-filesystem';
 import dnfClean from './dnf-clean';
+import dockerignoreIncomplete from './dockerignore-incomplete';
+import dockerignoreMissing from './dockerignore-missing';
 import dnfPin from './dnf-pin';
 import dnfYes from './dnf-yes';
 import duplicateStageName from './duplicate-stage-name';
@@ -115,9 +118,12 @@ export const RULES: readonly Rule[] = [
   copyDestSlash,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyIgnoredFile,
   copyRelativeWithoutWorkdir,
   copyWholeFilesystem,
   dnfClean,
+  dockerignoreIncomplete,
+  dockerignoreMissing,
   dnfPin,
   dnfYes,
   duplicateStageName,

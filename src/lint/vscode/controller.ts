@@ -4,7 +4,9 @@
 // the hot path: our diagnostics are published first, its findings merge in
 // when its process is done, and an edit kills a run still going. A rule that
 // throws is logged to the "Docker Labs Lint" output channel (the other rules'
-// diagnostics still show).
+// diagnostics still show). The build context of a
+// Dockerfile is its workspace folder (its own folder outside one); its answers
+// are cached until an ignore file or a package.json changes.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { pick } from '../../util/i18n';
@@ -13,8 +15,9 @@ import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult, t
 import { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDocsUrl, unavailableMessage } from '../shellcheck';
 import { explanation } from '../rule';
 import { loadHadolintConfig } from '../config';
+import { fsBuildContext } from '../buildContext';
 import { ignoreEdit } from '../ignore';
-import type { Finding, LintConfig, Severity, SeveritySetting } from '../types';
+import type { BuildContext, Finding, LintConfig, Severity, SeveritySetting } from '../types';
 
 const DEBOUNCE_MS = 150;
 
@@ -48,6 +51,9 @@ export class LintController implements vscode.Disposable {
   private readonly fromWorkspace = new Set<string>();
   private readonly configs = new Map<string, LintConfig | undefined>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}');
+  /** Build contexts by Dockerfile URI, dropped when the files they read change. */
+  private readonly contexts = new Map<string, { dir: string; context: BuildContext }>();
+  private readonly contextWatcher = vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,package.json}');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly log = vscode.window.createOutputChannel('Docker Labs Lint', { log: true });
   private readonly runners = new Map<string, ShellCheckRunner>();
@@ -61,7 +67,27 @@ export class LintController implements vscode.Disposable {
       this.configs.clear();
       this.relintAll();
     };
-    this.disposables.push(this.watcher, this.watcher.onDidChange(reset), this.watcher.onDidCreate(reset), this.watcher.onDidDelete(reset), this.collection, this.log);
+    const contextChanged = (uri: vscode.Uri): void => {
+      if (!/[\\/]node_modules[\\/]/.test(uri.fsPath)) this.contextChanged();
+    };
+    this.disposables.push(
+      this.watcher,
+      this.watcher.onDidChange(reset),
+      this.watcher.onDidCreate(reset),
+      this.watcher.onDidDelete(reset),
+      this.contextWatcher,
+      this.contextWatcher.onDidChange(contextChanged),
+      this.contextWatcher.onDidCreate(contextChanged),
+      this.contextWatcher.onDidDelete(contextChanged),
+      this.collection,
+      this.log,
+    );
+  }
+
+  /** An ignore file or package.json changed (on disk or in an editor): forget the contexts, lint the open Dockerfiles again. */
+  contextChanged(): void {
+    this.contexts.clear();
+    for (const doc of vscode.workspace.textDocuments) if (this.states.has(doc.uri.toString())) this.schedule(doc);
   }
 
   dispose(): void {
@@ -100,7 +126,7 @@ export class LintController implements vscode.Disposable {
       return [];
     }
     const config = this.configFor(doc.uri, settings);
-    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config });
+    const result = state.linter.lint(doc.getText(), { lang: uiLang(), config, context: this.contextFor(doc.uri)?.context });
     state.result = result;
     state.version = doc.version;
     this.logRuleErrors(doc.uri, result.ruleErrors);
@@ -217,6 +243,22 @@ export class LintController implements vscode.Disposable {
     return mergeConfigs(hadolint, { severity: rules });
   }
 
+  /** The Dockerfile's build context: its workspace folder, else its own folder (files on disk only). */
+  private contextFor(uri: vscode.Uri): { dir: string; context: BuildContext } | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const key = uri.toString();
+    let entry = this.contexts.get(key);
+    if (!entry) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const dir = folder?.uri.scheme === 'file' ? folder.uri.fsPath : path.dirname(uri.fsPath);
+      // An ignore file with unsaved edits counts as the user sees it; a saved one is read from disk (it may have been deleted since).
+      const read = (abs: string): string | undefined => vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath === abs)?.getText();
+      entry = { dir, context: fsBuildContext(uri.fsPath, dir, read) };
+      this.contexts.set(key, entry);
+    }
+    return entry;
+  }
+
   private diagnostic(f: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
     const shellcheck = isShellCheckRef(f.rule);
@@ -248,6 +290,13 @@ export class LintController implements vscode.Disposable {
         const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();
         for (const e of finding.fix.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+        const dir = this.contextFor(doc.uri)?.dir;
+        for (const file of finding.fix.files ?? []) {
+          if (!dir) continue;
+          const uri = vscode.Uri.file(path.resolve(dir, file.path));
+          if (file.create) edit.createFile(uri, { ignoreIfExists: true });
+          for (const e of file.edits) edit.replace(uri, toRange(e.range), e.newText);
+        }
         action.edit = edit;
         action.diagnostics = [diag];
         action.isPreferred = true;
@@ -305,7 +354,7 @@ export class LintController implements vscode.Disposable {
           if (!settings.get<boolean>('enable', true)) continue;
           const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
           const config = this.configFor(uri, settings);
-          const result = lintText(text, { lang, config });
+          const result = lintText(text, { lang, config, context: this.contextFor(uri)?.context });
           this.logRuleErrors(uri, result.ruleErrors);
           list = result.findings;
           if (result.model && settings.get<boolean>('shellcheck.enable', true)) {

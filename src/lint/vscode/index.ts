@@ -3,7 +3,7 @@
 // loads on the first Dockerfile the user opens or the first lint command.
 import * as vscode from 'vscode';
 import type { LintController } from './controller';
-import { DOCKERFILE_SELECTOR, isDockerfile } from '../../util/vscode/dockerfile';
+import { DOCKERFILE_SELECTOR, isDockerfile, isDockerignore } from '../../util/vscode/dockerfile';
 
 export function registerLinter(context: vscode.ExtensionContext): void {
   let controller: Promise<LintController> | undefined;
@@ -24,7 +24,18 @@ export function registerLinter(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => withController(doc, (c) => c.schedule(doc, 0))),
-    vscode.workspace.onDidChangeTextDocument((e) => withController(e.document, (c) => c.schedule(e.document))),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      withController(e.document, (c) => c.schedule(e.document));
+      // Typing in a .dockerignore changes what the Dockerfiles' context rules see (before it is saved).
+      if (controller && isDockerignore(e.document)) void controller.then((c) => c.contextChanged());
+    }),
+    // Saved, or created by a quick fix: the file watcher may fold these into one event that came too early.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (controller && isDockerignore(doc)) void controller.then((c) => c.contextChanged());
+    }),
+    vscode.workspace.onDidCreateFiles((e) => {
+      if (controller && e.files.some((f) => /\.dockerignore$/.test(f.path))) void controller.then((c) => c.contextChanged());
+    }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (controller) void controller.then((c) => c.forget(doc));
     }),

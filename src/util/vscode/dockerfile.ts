@@ -15,10 +15,12 @@ export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
 
 export function isDockerfile(doc: vscode.TextDocument): boolean {
   if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
+  // `Dockerfile.dockerignore` (a Dockerfile's own ignore file) matches `Dockerfile.*` but is no Dockerfile.
+  if (isDockerignore(doc)) return false;
   return vscode.languages.match(DOCKERFILE_SELECTOR, doc) > 0;
 }
 
-/** `.dockerignore` files (VS Code's `ignore` language), which the language features complete. */
+/** `.dockerignore` files (VS Code's `ignore` language), which the language features complete, and Dockerfile-specific ones (`app.Dockerfile.dockerignore`). */
 export function isDockerignore(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme !== 'output' && /(^|[\\/])\.dockerignore$/.test(doc.uri.path);
+  return doc.uri.scheme !== 'output' && /\.dockerignore$/.test(doc.uri.path);
 }

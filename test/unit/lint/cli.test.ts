@@ -162,4 +162,35 @@ describe('docker-labs lint (CLI)', function () {
     assert.strictEqual(r.code, 1);
     assert.strictEqual(JSON.parse(r.stdout)[0].file, '-');
   });
+
+  it('the build context is the file\'s folder: .dockerignore rules on real folders', () => {
+    const app = path.join(dir, 'ctx-app');
+    fs.mkdirSync(path.join(app, 'config'), { recursive: true });
+    fs.writeFileSync(path.join(app, 'package.json'), '{}\n');
+    fs.writeFileSync(path.join(app, 'config', 'app.json'), '{}\n');
+    const file = path.join(app, 'Dockerfile');
+    fs.writeFileSync(file, 'FROM node:18-alpine\nCOPY config/app.json /app/\nCOPY . /app\n');
+    const rules = (r: { stdout: string }) => (JSON.parse(r.stdout) as { rule: string; message: string }[]).filter((f) => /dockerignore|copy-ignored/.test(f.rule));
+    let found = rules(cli(['--format', 'json', file]));
+    assert.deepStrictEqual(found.map((f) => f.rule), ['dockerignore-missing']);
+    fs.writeFileSync(path.join(app, '.dockerignore'), 'node_modules\nconfig\n');
+    found = rules(cli(['--format', 'json', file]));
+    assert.deepStrictEqual(found.map((f) => f.rule).sort(), ['copy-ignored-file', 'dockerignore-incomplete']);
+    assert.match(found.find((f) => f.rule === 'copy-ignored-file')!.message, /`config\/app\.json` is left out of the build context by line 2 of `\.dockerignore` \(`config`\)/);
+    // BuildKit's order: `<Dockerfile-name>.dockerignore` beside the Dockerfile wins over the context's.
+    fs.writeFileSync(path.join(app, 'Dockerfile.dockerignore'), 'node_modules\n.git\n');
+    assert.deepStrictEqual(rules(cli(['--format', 'json', file])), []);
+  });
+
+  it('--context DIR sets the context (also for standard input); a missing folder is a usage error', () => {
+    const ctx = path.join(dir, 'ctx-other');
+    fs.mkdirSync(ctx, { recursive: true });
+    fs.writeFileSync(path.join(ctx, '.dockerignore'), 'secret.txt\n');
+    const r = cli(['--context', ctx, '-'], { input: 'FROM alpine:3.20\nCOPY secret.txt /\n' });
+    assert.match(r.stdout, /copy-ignored-file .*`secret\.txt`/);
+    assert.doesNotMatch(cli(['-'], { input: 'FROM alpine:3.20\nCOPY . /\n' }).stdout, /dockerignore-missing/);
+    const bad = cli(['--context', path.join(dir, 'nope'), warnOnly]);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /--context needs an existing folder/);
+  });
 });

@@ -5,9 +5,11 @@
 // `valid` case must not report the rule. Cases carry a `name` (the test title).
 // The whole engine runs, so a rule that breaks the contract (unknown
 // messageId, missing placeholder, a fix while `meta.fixable` is false) fails
-// the case it breaks in.
+// the case it breaks in. A case may give the build context the rule sees (a
+// fake of our own narrow `BuildContext`) and the other files' text after the
+// fix (`fixedFiles`: path → text, for fixes that create or extend a file).
 import * as assert from 'assert';
-import { applyEdits, ruleById, type Finding, type LintConfig, type Rule } from '../../../src/lint';
+import { applyEdits, ruleById, type BuildContext, type Finding, type LintConfig, type Rule } from '../../../src/lint';
 import { formatMessage, type MessageData } from '../../../src/lint/rule';
 import { covered, describeFindings, run } from './helpers';
 
@@ -33,12 +35,17 @@ export interface InvalidCase {
   fixed?: string;
   /** The engine config to lint with (rules that read `.hadolint.yaml` settings). */
   config?: LintConfig;
+  /** The build context the rules see. */
+  context?: BuildContext;
+  /** Other files after applying the (first) fix: path → text (created files start empty, others from the context's `.dockerignore`). */
+  fixedFiles?: Record<string, string>;
 }
 
 export interface ValidCase {
   name: string;
   src: string;
   config?: LintConfig;
+  context?: BuildContext;
 }
 
 export interface RuleTable {
@@ -47,7 +54,7 @@ export interface RuleTable {
 }
 
 /** Checks one rule's findings in `src` against a case; throws an AssertionError on the first mismatch. */
-export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c.src, { config: c.config })): void {
+export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c.src, { config: c.config, context: c.context })): void {
   const id = rule.meta.id;
   const found = all.filter((f) => f.rule === id);
   if (c.count !== undefined) assert.strictEqual(found.length, c.count, describeFindings(c.src, found));
@@ -58,7 +65,7 @@ export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c
   if (c.data) {
     for (const lang of ['ko', 'en'] as const) {
       const expected = formatMessage(rule.meta.messages[c.messageId], lang, c.data);
-      const actual = lang === 'en' ? f.message : run(c.src, { lang, config: c.config }).find((g) => g.rule === id)?.message;
+      const actual = lang === 'en' ? f.message : run(c.src, { lang, config: c.config, context: c.context }).find((g) => g.rule === id)?.message;
       assert.strictEqual(actual, expected, `message of ${id} (${lang}) with data ${JSON.stringify(c.data)}`);
     }
   }
@@ -71,10 +78,20 @@ export function assertInvalid(rule: Rule, c: InvalidCase, all: Finding[] = run(c
     assert.ok(f.fix, 'expected a fix');
     assert.strictEqual(applyEdits(c.src, f.fix.edits), c.fixed);
   }
+  if (c.fixedFiles !== undefined) {
+    assert.ok(f.fix, 'expected a fix');
+    const after: Record<string, string> = {};
+    for (const file of f.fix.files ?? []) {
+      const before = file.create ? '' : c.context?.dockerignore()?.path === file.path ? c.context.dockerignore()!.text : undefined;
+      assert.ok(before !== undefined, `the fix edits ${file.path}, which the case's context does not hold`);
+      after[file.path] = applyEdits(before, file.edits);
+    }
+    assert.deepStrictEqual(after, c.fixedFiles);
+  }
 }
 
 export function assertValid(rule: Rule, c: ValidCase): void {
-  const found = run(c.src, { config: c.config }).filter((f) => f.rule === rule.meta.id);
+  const found = run(c.src, { config: c.config, context: c.context }).filter((f) => f.rule === rule.meta.id);
   assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), [], `unexpected ${rule.meta.id} in:\n${c.src}`);
 }
 
