@@ -101,6 +101,7 @@ export class YamlSource {
   about(path: YamlPath): YamlSpan {
     const n = this.node(path);
     const last = path[path.length - 1];
+    if (n && !isScalar(n) && path.length === 0) return this.firstLine();
     if (n && !isScalar(n) && typeof last === 'string') return this.key(path.slice(0, -1), last);
     if (n?.range) return this.span(n.range[0], n.range[1]);
     if (path.length === 0) return this.firstLine();
