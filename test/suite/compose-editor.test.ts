@@ -68,7 +68,8 @@ describe('Compose editor (extension host)', function () {
     await diagnostics(uri, (l) => l.length === 0, 'no diagnostic once the key is `ports`');
     await editor.edit((b) => b.insert(new vscode.Position(2, 0), '\t'));
     const [tab] = await diagnostics(uri, (l) => l.some((d) => codeOf(d) === 'yaml/TAB_AS_INDENT'), 'the tab error');
-    assert.equal(range(tab!), '2:0-2:1');
+    // The whole indentation the tab is part of.
+    assert.equal(range(tab!), '2:0-2:5');
   });
 
   it('leaves other YAML files alone, and a valid compose file clean', async () => {
