@@ -7,6 +7,7 @@ import type { ExplorerApi } from './explorer/vscode';
 import { DockerService } from './docker/vscode';
 import { Chunks, hasStoredState } from './chunks';
 import { isDockerfile, isDockerignore } from './util/vscode/dockerfile';
+import { isComposeDocument } from './util/vscode/compose';
 
 export interface DockerLabsApi {
   /** Milliseconds from activate() entry to its return (read by tests and the benchmark). */
@@ -30,8 +31,9 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   // The explorer's "this lab only" asks the labs only when their bundle has loaded (a lab can be open only then).
   const labs = (): Promise<import('./lab/vscode').LabsApi> | undefined => (lab.isLoaded ? lab.load() : undefined);
   const explorer = chunks.define('explorer', () => (require('./explorer/vscode') as typeof import('./explorer/vscode')).registerExplorer(context, docker, labs));
-  // Walkthrough steps tick from context keys that the labs restore from stored progress.
   chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
+  chunks.define('compose', () => (require('./compose/vscode') as typeof import('./compose/vscode')).registerComposeEditor(context), { onDocument: isComposeDocument });
+  // Walkthrough steps tick from context keys that the labs restore from stored progress.
   const lab = chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
 
   const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };

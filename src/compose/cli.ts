@@ -68,9 +68,4 @@ export function composeFileArgv(cli: ComposeCli, file: string, action: ComposeAc
   return { argv: [...cli, '-f', p.basename(file), ...actionWords(action)], cwd: p.dirname(file) };
 }
 
-/** compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml, docker-compose.<anything>.yml. */
-export const COMPOSE_FILE_PATTERN = /^(?:compose\.ya?ml|docker-compose\.ya?ml|docker-compose\.[^/\\]+\.ya?ml)$/;
-
-export function isComposeFileName(name: string): boolean {
-  return COMPOSE_FILE_PATTERN.test(name);
-}
+export { COMPOSE_FILE_PATTERN, isComposeFileName } from '../util/composeFile';

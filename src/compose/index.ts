@@ -1,6 +1,7 @@
 // Compose, as the explorer (and the lab) speak it: projects and services read from the
 // labels Compose puts on containers, the `docker compose` / `docker-compose` line for
-// an action and the one that runs it, and Convert to Compose (inspect data → compose.yaml).
+// an action and the one that runs it, Convert to Compose (inspect data → compose.yaml), and
+// the compose file editor's engine (schema diagnostics, completion, hover; editor glue in vscode/).
 // No editor API here.
 export { COMPOSE_LABELS, composeLabelsOf, groupByProject, type ComposeLabels, type ComposeProject, type ComposeService, type ComposeGrouping } from './labels';
 export {
@@ -19,3 +20,5 @@ export {
 } from './cli';
 export { runCompose, detectComposeCli, ComposeFailed, type ComposeRunOptions } from './process';
 export { convertToCompose, serviceNameOf, portsOf, envOf, CONVERT_TEXT, type ContainerInspect, type ImageInspect, type ConvertOptions, type Conversion } from './convert';
+export { composeDiagnostics, type ComposeProblem, type ComposeSeverity } from './editor/diagnostics';
+export { composeCompletions, composeHover, type ComposeCompletion, type ComposeHover } from './editor/assist';
