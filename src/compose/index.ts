@@ -19,3 +19,4 @@ export {
 } from './cli';
 export { runCompose, detectComposeCli, ComposeFailed, type ComposeRunOptions } from './process';
 export { convertToCompose, serviceNameOf, portsOf, envOf, CONVERT_TEXT, type ContainerInspect, type ImageInspect, type ConvertOptions, type Conversion } from './convert';
+export { normalizeProjectName, projectNameFor } from './projectName';
