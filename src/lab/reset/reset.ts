@@ -90,6 +90,20 @@ export function labObjects(lab: Lab, vars: VariableValues, tracked: ResourceSet 
 export function labHostPorts(lab: Lab, vars: VariableValues): number[] {
   const out: number[] = [];
   for (const line of labCommandLines(lab, vars)) for (const port of publishedHostPorts(line)) if (!out.includes(port)) out.push(port);
+  // A compose file's ports are not on a command line; the `compose:` checks name them.
+  const fill = filler(lab, vars);
+  for (const step of lab.steps) {
+    for (const c of [...step.precondition, ...step.checks]) {
+      if (c.kind !== 'compose') continue;
+      for (const want of Object.values(c.services ?? {})) {
+        for (const spec of want.ports ?? []) {
+          const parts = (fill(spec) ?? '').split('/')[0].split(':');
+          const port = parts.length >= 2 ? Number(parts[parts.length - 2]) : NaN;
+          if (Number.isInteger(port) && port > 0 && !out.includes(port)) out.push(port);
+        }
+      }
+    }
+  }
   return out;
 }
 

@@ -270,23 +270,16 @@ function composeFlag(c: ComposeCall, ...names: string[]): boolean {
   return options.some((o) => names.some((n) => (n.startsWith('--') ? o === n || o.startsWith(`${n}=`) : /^-[a-zA-Z]+$/.test(o) && o.includes(n.slice(1)))));
 }
 
-/**
- * `up` without `-d` and `logs -f` run until stopped; `attach` and `exec`/`run` with a TTY
- * need a terminal (Compose gives exec and run one unless `-T`, and only when the input is a
- * terminal: v2 falls back without one, v1 does too, so only an explicit `-it`-like shell is
- * interactive: `exec web sh` without a command to run).
- */
+/** `up` without `-d` and `logs -f` run until stopped; `attach` and `exec` without `-T` need a terminal. */
 function composeTraits(c: ComposeCall, traits: CommandTraits): CommandTraits {
   const out = { ...traits };
   if (c.subcommand === 'up' && !composeFlag(c, '-d', '--detach', '--wait')) out.longRunning = true;
   if (c.subcommand === 'logs' && composeFlag(c, '-f', '--follow')) out.longRunning = true;
   if (c.subcommand === 'events' || c.subcommand === 'watch') out.longRunning = true;
   if (c.subcommand === 'attach') out.interactive = true;
-  if ((c.subcommand === 'exec' || c.subcommand === 'run') && !composeFlag(c, '-T', '--no-TTY', '--no-tty', '-d', '--detach')) {
-    const positional = c.args.filter((a) => !a.startsWith('-'));
-    const program = positional[1];
-    if (program && /^(sh|bash|ash|zsh|psql|mysql|redis-cli|python|node)$/.test(program) && positional.length === 2) out.interactive = true;
-  }
+  // exec gives the command a TTY unless -T; v1 then refuses a non-terminal input ("the
+  // input device is not a TTY"), so headless it needs -T. `run` falls back on both.
+  if (c.subcommand === 'exec' && !composeFlag(c, '-T', '--no-TTY', '--no-tty', '-d', '--detach')) out.interactive = true;
   // `down` without a project name takes whichever project the folder's name gives, which
   // on a shared host may be another pair's: the lab-scoped version downs the lab's own.
   if (c.subcommand === 'down' && !c.project && !c.files.length) {

@@ -161,7 +161,9 @@ describe('lab: Compose commands', () => {
       assert.strictEqual(commandTraits(`${cli} -p pair1-web attach web`).interactive, true, cli);
       assert.strictEqual(commandTraits(`${cli} -p pair1-web exec web sh`).interactive, true, cli);
       assert.strictEqual(commandTraits(`${cli} -p pair1-web exec -T web sh`).interactive, false, cli);
-      assert.strictEqual(commandTraits(`${cli} -p pair1-web exec web cat /etc/hostname`).interactive, false, cli);
+      assert.strictEqual(commandTraits(`${cli} -p pair1-web exec web cat /etc/hostname`).interactive, true, cli);
+      assert.strictEqual(commandTraits(`${cli} -p pair1-web exec -T web cat /etc/hostname`).interactive, false, cli);
+      assert.strictEqual(commandTraits(`${cli} -p pair1-web run --rm web echo hi`).interactive, false, cli);
       // -f with a value is not -f (follow) of logs: Compose's own options come before the subcommand.
       assert.strictEqual(commandTraits(`${cli} -f compose.yaml logs web`).longRunning, false, cli);
     }
