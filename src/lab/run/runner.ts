@@ -315,9 +315,7 @@ export async function runCommand(ctx: RunContext, step: Step, index: number, opt
     }
   }
   ctx.onCommandStart?.(step, index, text);
-  // A never-ending command runs a few seconds headless; a step's own timeout lengthens that
-  // (a foreground `docker compose up` must get as far as creating its containers).
-  const timeoutS = p.longRunning && ctx.headless ? (step.timeout ?? ctx.longRunningS ?? 5) : (step.timeout ?? ctx.defaultTimeoutS ?? 300);
+  const timeoutS = p.longRunning && ctx.headless ? (ctx.longRunningS ?? 5) : (step.timeout ?? ctx.defaultTimeoutS ?? 300);
   const outcome = await ctx.executor.run(text, { timeoutMs: timeoutS * 1000, longRunning: p.longRunning });
   const e: ExecutedCommand = { index: p.index, text, outcome, longRunning: p.longRunning };
   recordCreated(ctx.tracked, text, outcome);
