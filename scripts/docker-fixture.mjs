@@ -996,7 +996,6 @@ export async function startSshHost({ dockerHost, docker = true }) {
     },
     async dispose() {
       await handle.stop();
-      if (bridge) spawnSync('ip', ['link', 'del', bridge.name]);
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
