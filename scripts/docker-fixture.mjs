@@ -401,7 +401,7 @@ function dockerdArgs({ dataRoot, execRoot, pidfile, socket, registryPort, tcpPor
   if (defaultAddressPool) args.push('--default-address-pool', defaultAddressPool);
   if (registryPort) args.push('--registry-mirror', `http://127.0.0.1:${registryPort}`);
   // An extra daemon must not fight the main one over docker0 and iptables.
-  if (isolated) args.push('--bridge=none', '--iptables=false', '--ip-masq=false', '--shutdown-timeout', '2');
+  if (isolated) args.push(...(bridge ? [] : ['--bridge=none']), '--iptables=false', '--ip-masq=false', '--shutdown-timeout', '2');
   return args;
 }
 
@@ -714,6 +714,17 @@ async function sweepExtraDaemons() {
   }
 }
 
+/** A bridge name and a free 10.214.N.0/24 for an extra daemon. */
+function extraBridge(id) {
+  const routes = spawnSync('ip', ['-4', 'route'], { encoding: 'utf8' }).stdout ?? '';
+  const first = parseInt(id.slice(0, 2), 16);
+  for (let i = 0; i < 256; i++) {
+    const n = (first + i) % 256;
+    if (!routes.includes(`10.214.${n}.`)) return { name: `dlx-${id}`, cidr: `10.214.${n}.1/24` };
+  }
+  throw new Error('no free 10.214.N.0/24 for an extra daemon bridge');
+}
+
 /**
  * A second daemon of its own (data-root, exec-root, pidfile, socket), without a
  * bridge or iptables rules so it cannot disturb the main one, pulling through
@@ -738,6 +749,10 @@ export async function startExtraDaemon(opts = {}) {
   const registryPort = state.registryPort && (await pingRegistry(state.registryPort)) ? state.registryPort : undefined;
   const tcpPort = opts.tcpPort === true || (opts.tls && !opts.tcpPort) ? await freePort() : opts.tcpPort || undefined;
   const tls = opts.tls ? makeTlsCertificates(path.join(home, 'tls')) : undefined;
+  // opts.bridge: a bridge of its own (published ports through docker-proxy, no iptables), for a
+  // second host that serves `docker run -p` (the course's deployment server).
+  const bridge = opts.bridge ? extraBridge(id) : undefined;
+  if (bridge) ensureBridge(bridge);
   const config = {
     dataRoot: path.join(home, 'data'),
     execRoot: path.join(run, 'x'),
@@ -748,6 +763,7 @@ export async function startExtraDaemon(opts = {}) {
     tls,
     defaultAddressPool: opts.defaultAddressPool,
     isolated: true,
+    bridge: bridge?.name,
   };
   const logFile = path.join(home, 'dockerd.log');
   let pid = await startDockerd(config, logFile);
@@ -778,6 +794,7 @@ export async function startExtraDaemon(opts = {}) {
     },
     async dispose() {
       await handle.stop();
+      if (bridge) spawnSync('ip', ['link', 'del', bridge.name]);
       // The daemon unmounted everything on its way out; now the files can go.
       fs.rmSync(home, { recursive: true, force: true });
       fs.rmSync(run, { recursive: true, force: true });

@@ -22,3 +22,4 @@ export { runCompose, detectComposeCli, ComposeFailed, type ComposeRunOptions } f
 export { convertToCompose, serviceNameOf, portsOf, envOf, CONVERT_TEXT, type ContainerInspect, type ImageInspect, type ConvertOptions, type Conversion } from './convert';
 export { composeDiagnostics, type ComposeProblem, type ComposeSeverity } from './editor/diagnostics';
 export { composeCompletions, composeHover, type ComposeCompletion, type ComposeHover } from './editor/assist';
+export { normalizeProjectName, projectNameFor } from './projectName';

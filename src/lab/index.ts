@@ -5,7 +5,7 @@ export { discoverSessions, idForMarkdown, loadMarkdownFile, loadSessionFolder, l
 export { parseMarkdown, createMarkdownIt, slugify } from './load/markdown';
 export { parseMetadata } from './load/metadata';
 export { findPlaceholder, parseShellFence } from './load/fences';
-export { commandTraits, createdObjects, publishedHostPorts, referencedImages } from './run/created';
+export { commandTraits, composeCalls, composeProjectsOf, createdObjects, publishedHostPorts, referencedImages, type ComposeCall } from './run/created';
 export { evaluateTemplate, substitute, TemplateError } from './load/template';
 export { parseVarArgs, resolveVariables, validateVariable, NAME_VALUE } from './load/variables';
 export { evaluateCheck, resolveCheck, PILLARS, type CheckOutcome } from './check/checks';

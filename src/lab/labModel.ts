@@ -17,7 +17,8 @@ export interface LabProblem extends SourcePos {
   message: Localized;
 }
 
-export type VariableType = 'integer' | 'name';
+/** `endpoint`: a Docker host (`unix:///…`, `tcp://host:2376`, `ssh://user@host`), e.g. the class's deployment server. */
+export type VariableType = 'integer' | 'name' | 'endpoint';
 
 export interface VariableSpec {
   name: string;
@@ -46,7 +47,9 @@ export type DestructiveKind =
   | 'remove-all-containers'
   | 'remove-all-images'
   | 'remove-all-volumes'
-  | 'remove-all-networks';
+  | 'remove-all-networks'
+  /** `docker compose down` with no project named: whichever project the folder gives. */
+  | 'compose-down';
 
 export interface Destructive {
   kind: DestructiveKind;
@@ -126,7 +129,30 @@ export type Check =
   | (CheckBase & { kind: 'http'; url: string; status?: number; contains?: string })
   | (CheckBase & { kind: 'lint'; path: string; categories?: string[] })
   | (CheckBase & { kind: 'file'; path: string; contains?: string })
-  | (CheckBase & { kind: 'manual'; text: Localized | string });
+  | (CheckBase & { kind: 'manual'; text: Localized | string })
+  | (CheckBase & {
+      kind: 'compose';
+      /** The project name (`-p`), or a compose file path (workspace-relative) whose project name Compose derives. */
+      project: string;
+      services?: Record<string, ComposeServiceExpectation>;
+      /** Networks by their compose-file key (`default` is `<project>_default`). */
+      networks?: string[];
+      /** Named volumes by their compose-file key (`pgdata` is `<project>_pgdata`). */
+      volumes?: string[];
+      /** The project has no container left (after `down`). */
+      absent?: boolean;
+    });
+
+export type ComposeServiceState = 'running' | 'exited' | 'absent';
+
+/** What one service of a Compose project must look like. */
+export interface ComposeServiceExpectation {
+  state?: ComposeServiceState;
+  /** How many replicas (containers of the service, `compose run` ones not counted). */
+  replicas?: number;
+  /** `["8080:80"]`: published by some replica of the service. */
+  ports?: string[];
+}
 
 export type CheckKind = Check['kind'];
 
@@ -141,6 +167,7 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   'lint',
   'file',
   'manual',
+  'compose',
 ];
 
 /** An expected-failure step: the command fails, and says so in a recognisable way. */

@@ -12,9 +12,11 @@
 // file makes for the purpose, plus the images the sessions pulled.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { labObjects, loadSessionFolder, discoverSessions, type Lab, type ResourceSet } from '../../src/lab';
-import { getFixture, uniqueName, type Fixture } from './fixture';
+import { composeDockerConfig, getFixture, orSkip, startExtraDaemon, uniqueName, type Fixture } from './fixture';
 
 const root = path.resolve(__dirname, '..', '..');
 const cliPath = path.join(root, 'dist', 'cli.js');
@@ -92,7 +94,7 @@ async function exists(fx: Fixture, kind: keyof ResourceSet, name: string): Promi
 
 async function leftovers(fx: Fixture, owned: ResourceSet): Promise<string[]> {
   const left: string[] = [];
-  for (const kind of Object.keys(owned) as (keyof ResourceSet)[]) {
+  for (const kind of ['containers', 'networks', 'volumes', 'images'] as (keyof ResourceSet)[]) {
     for (const name of owned[kind]) if (await exists(fx, kind, name)) left.push(`${kind.slice(0, -1)} ${name}`);
   }
   return left;
@@ -245,5 +247,127 @@ describe('course acceptance: the built-in sessions through docker-labs lab run',
     assert.deepEqual(await leftovers(fx, owned), []);
     for (const v of unnamed) assert.equal(await exists(fx, 'volumes', v), false, `unnamed volume ${v} was left`);
     for (const b of bystanders) assert.ok(await exists(fx, b.kind, b.name), `${b.kind} ${b.name} did not survive the reset`);
+  });
+});
+
+// Session 5 (Compose and deployment): pair 1 with the `docker compose` spelling (the fixture's
+// plugin forwarding to docker-compose v1) and pair 2 with `docker-compose` (the same session,
+// every `docker compose` rewritten), at the same time, each deploying to a second daemon
+// through a docker context of its own DOCKER_CONFIG. A Compose project that is not the lab's
+// and plain objects must survive both runs and both resets.
+describe('course acceptance: session 5, Compose and deployment, both spellings, two pairs at once', function () {
+  this.timeout(15 * 60 * 1000);
+  const SESSION = 'docker-basics-compose';
+  let fx: Fixture;
+  let server: Awaited<ReturnType<typeof startExtraDaemon>> | undefined;
+  const temp: string[] = [];
+  let keepProject = '';
+  let keepDir = '';
+
+  const mkTemp = (prefix: string): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    temp.push(dir);
+    return dir;
+  };
+
+  function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<CliRun> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cliPath, 'lab', ...args], { cwd: root, env: { ...env, DOCKER_LABS_LANG: 'en' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+  }
+
+  async function projectLeft(project: string): Promise<string[]> {
+    const out = await fx.cliOk(['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}}']);
+    const nets = await fx.cliOk(['network', 'ls', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Name}}']);
+    return [...out.split('\n'), ...nets.split('\n')].map((l) => l.trim()).filter(Boolean);
+  }
+
+  before(async function () {
+    fx = await getFixture();
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    server = await orSkip(this, () => startExtraDaemon({ bridge: true }));
+    // Another Compose project on the same daemon, not the lab's.
+    keepProject = uniqueName('course-keep-compose');
+    keepDir = mkTemp('keep-compose-');
+    fs.writeFileSync(path.join(keepDir, 'compose.yaml'), 'services:\n  app:\n    image: busybox:latest\n    command: ["sleep", "3600"]\n    volumes: ["data:/data"]\nvolumes:\n  data:\n');
+    await fx.cliOk(['pull', 'busybox:latest']);
+    const up = spawnSync('docker-compose', ['-p', keepProject, 'up', '-d'], { cwd: keepDir, env: fx.env, encoding: 'utf8' });
+    assert.equal(up.status, 0, up.stderr);
+  });
+
+  after(async () => {
+    if (keepProject) spawnSync('docker-compose', ['-p', keepProject, 'down', '-v'], { cwd: keepDir, env: fx.env, encoding: 'utf8' });
+    await server?.dispose();
+    for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('pair 1 (docker compose) and pair 2 (docker-compose) pass every step at once; reset leaves no lab object and spares the rest', async () => {
+    const lab = loadLab(SESSION);
+    // Pair 2's copy of the session speaks `docker-compose` (v1) everywhere.
+    const v1Dir = path.join(mkTemp('session5-v1-'), 'session');
+    fs.cpSync(path.dirname(lab.markdownFile), v1Dir, { recursive: true });
+    for (const f of ['ko.md', 'en.md', 'lab.yaml']) {
+      const file = path.join(v1Dir, f);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/docker compose /g, 'docker-compose '));
+    }
+    assert.match(fs.readFileSync(path.join(v1Dir, 'en.md'), 'utf8'), /docker-compose -p pair\{\{pair\}\}-compose up -d/);
+    // Each pair has its own DOCKER_CONFIG (its contexts); pair 1's has the `docker compose` plugin.
+    const v2Config = mkTemp('session5-v2-config-');
+    fs.cpSync(await composeDockerConfig(), v2Config, { recursive: true });
+    const v1Config = mkTemp('session5-v1-config-');
+    const runs = [
+      { pair: 1, target: SESSION, env: { ...fx.env, DOCKER_CONFIG: v2Config } },
+      { pair: 2, target: v1Dir, env: { ...fx.env, DOCKER_CONFIG: v1Config } },
+    ];
+    const vars = (pair: number) => ['--var', `pair=${pair}`, '--var', `deploy=${server!.host}`];
+    await Promise.all(runs.map((r) => cli(r.env, ['reset', r.target, ...vars(r.pair)])));
+    const pulled = await cli(runs[0].env, ['pull', SESSION, ...vars(1)]);
+    assert.equal(pulled.code, 0, pulled.stdout + pulled.stderr);
+
+    const results = await Promise.all(
+      runs.map(async (r) => {
+        const run = await cli(r.env, ['run', r.target, ...vars(r.pair), '--yes', '--format', 'json']);
+        let report: RunReport;
+        try {
+          report = JSON.parse(run.stdout) as RunReport;
+        } catch {
+          assert.fail(`pair ${r.pair}: no report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+        }
+        return { ...r, run, report };
+      }),
+    );
+    for (const { pair, run, report } of results) {
+      assert.equal(report.summary.failed, 0, `pair ${pair}:\n${failures(report)}`);
+      assert.equal(report.summary.skipped, 0, `pair ${pair}:\n${failures(report)}`);
+      assert.equal(report.summary.passed, lab.steps.length, `pair ${pair}`);
+      assert.equal(run.code, 0, `pair ${pair}: ${run.stderr}`);
+    }
+    // The deployment reached the second host, and its cleanup left nothing there.
+    assert.equal((await server!.cli(['image', 'inspect', 'localhost:8408/pair1-react:1.0'])).code, 1);
+    assert.deepEqual((await server!.cli(['ps', '-a', '--format', '{{.Names}}'])).stdout.trim(), '');
+
+    // Mid-lab state for the reset: bring the Compose project back up, as a learner who stops halfway.
+    const upAgain = await cli(runs[0].env, ['run', SESSION, ...vars(1), '--yes', '--step', 'compose-file', '--step', 'compose-up-d']);
+    assert.equal(upAgain.code, 0, upAgain.stdout + upAgain.stderr);
+    assert.ok((await projectLeft('pair1-compose')).length > 0);
+
+    await Promise.all(results.map((r) => cli(r.env, ['reset', r.target, ...vars(r.pair)]).then((x) => assert.equal(x.code, 0, x.stdout + x.stderr))));
+    for (const pair of [1, 2]) {
+      const owned = ownedNames(lab, pair);
+      const kinds: (keyof ResourceSet)[] = ['containers', 'networks', 'volumes', 'images'];
+      assert.deepEqual(await leftovers(fx, Object.fromEntries(kinds.map((k) => [k, owned[k]])) as unknown as ResourceSet), [], `pair ${pair}`);
+      assert.deepEqual(await projectLeft(`pair${pair}-compose`), [], `pair ${pair}`);
+    }
+    // The other project is untouched.
+    const kept = (await fx.cliOk(['ps', '--filter', `label=com.docker.compose.project=${keepProject}`, '--format', '{{.State}}'])).trim();
+    assert.equal(kept, 'running');
+    assert.equal((await fx.cli(['volume', 'inspect', `${keepProject}_data`])).code, 0);
   });
 });

@@ -71,6 +71,8 @@ export interface ExtraDaemonOptions {
   tls?: boolean;
   /** `dockerd --default-address-pool`, e.g. "base=10.215.7.0/24,size=25". */
   defaultAddressPool?: string;
+  /** A bridge of its own, so `docker run -p` publishes ports (no iptables: docker-proxy forwards them). */
+  bridge?: boolean;
 }
 
 /** sshd standing in for a class's shared Docker server (scripts/docker-fixture.mjs startSshHost). */

@@ -5,6 +5,7 @@ import type { Localized } from '../../util/i18n';
 import type { Check, VariableSpec, VariableValues } from '../labModel';
 import { normalizeImageRef, type DockerState, type Environment } from './state';
 import { substitute } from '../load/template';
+import { isComposeFileName, projectNameFor } from '../../compose';
 
 export interface CheckOutcome {
   /** true: passed; false: failed; undefined: a manual checkpoint the learner ticks. */
@@ -226,6 +227,9 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
       return { ok: true };
     }
 
+    case 'compose':
+      return composeOnce(check, docker, env);
+
     case 'file': {
       const text = await env.readFile(check.path);
       if (text === undefined) {
@@ -237,6 +241,100 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
       return { ok: true };
     }
   }
+}
+
+type ComposeCheck = Extract<Check, { kind: 'compose' }>;
+
+/** `compose: pair1-web` names the project; `compose: app/compose.yaml` names a file whose project Compose derives. */
+async function composeProject(check: ComposeCheck, env: Environment): Promise<{ name?: string; file?: string }> {
+  const base = check.project.split(/[\\/]/).pop() ?? check.project;
+  if (!isComposeFileName(base)) return { name: check.project };
+  const dirParts = check.project.split(/[\\/]/).slice(0, -1).filter((p) => p && p !== '.');
+  const folder = dirParts.length ? dirParts[dirParts.length - 1] : env.folderName;
+  const text = await env.readFile(check.project);
+  return { name: folder === undefined && text === undefined ? undefined : projectNameFor(text, folder ?? ''), file: check.project };
+}
+
+function portPublished(ports: { containerPort: string; hostPort?: string }[], spec: string): boolean {
+  const [left, right] = spec.split('/')[0].split(':');
+  const proto = spec.split('/')[1] ?? 'tcp';
+  const containerPort = `${right ?? left}/${proto}`;
+  const hostPort = right === undefined ? undefined : left;
+  return ports.some((p) => p.containerPort === containerPort && p.hostPort && (hostPort === undefined || p.hostPort === hostPort));
+}
+
+async function composeOnce(check: ComposeCheck, docker: DockerState, env: Environment): Promise<CheckOutcome> {
+  const { name: project, file } = await composeProject(check, env);
+  if (!project) {
+    return { ok: false, message: msg(`\`${check.project}\`의 Compose 프로젝트 이름을 알 수 없습니다. 파일에 \`name:\`을 쓰거나 \`-p\`로 이름을 정하세요.`, `Cannot tell the Compose project of \`${check.project}\`; give it a \`name:\` or run it with \`-p\`.`) };
+  }
+  const up = file ? `docker compose -f ${file} up -d` : `docker compose -p ${project} up -d`;
+  const cli = file ? `docker compose -f ${file}` : `docker compose -p ${project}`;
+  const all = await docker.composeContainers(project);
+  if (check.absent) {
+    if (all.length) {
+      const names = all.map((c) => c.name).slice(0, 3).join(', ');
+      return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 컨테이너가 아직 있습니다(${names}). \`${cli} down\`으로 정리하세요.`, `Compose project \`${project}\` still has containers (${names}); remove them with \`${cli} down\`.`) };
+    }
+    const networks = await docker.composeNetworks(project);
+    if (networks.length) {
+      return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 네트워크 \`${networks[0]}\`가 아직 있습니다. \`${cli} down\`으로 정리하세요.`, `Compose project \`${project}\` still has network \`${networks[0]}\`; remove it with \`${cli} down\`.`) };
+    }
+    return { ok: true };
+  }
+  const replicas = all.filter((c) => !c.oneoff);
+  const wantsAny = !check.services || Object.values(check.services).some((s) => s.state !== 'absent');
+  if (!replicas.length && wantsAny) {
+    return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 컨테이너가 없습니다. \`${up}\`을 실행하고 \`${cli} ps\`로 확인하세요.`, `Compose project \`${project}\` has no container; run \`${up}\` and check with \`${cli} ps\`.`) };
+  }
+  for (const [service, want] of Object.entries(check.services ?? {})) {
+    const mine = replicas.filter((c) => c.service === service);
+    if (want.state === 'absent') {
+      if (mine.length) {
+        return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`에 서비스 \`${service}\`의 컨테이너가 아직 있습니다. \`${cli} rm -s -f ${service}\`로 지우거나 파일에서 서비스를 빼고 \`up -d --remove-orphans\`를 실행하세요.`, `Compose project \`${project}\` still has a container of service \`${service}\`; remove it with \`${cli} rm -s -f ${service}\`, or drop the service from the file and run \`up -d --remove-orphans\`.`) };
+      }
+      continue;
+    }
+    if (!mine.length) {
+      return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`에 서비스 \`${service}\`가 없습니다. compose 파일의 \`services:\`에 \`${service}\`가 있는지 보고 \`${up}\`을 실행하세요.`, `Compose project \`${project}\` has no service \`${service}\`; check that the compose file's \`services:\` has \`${service}\` and run \`${up}\`.`) };
+    }
+    if (want.state) {
+      const wrong = mine.find((c) => c.state !== want.state);
+      if (wrong) {
+        const tryKo = want.state === 'running' ? `\`${cli} logs ${service}\`로 이유를 보고 \`${cli} start ${service}\`로 시작하세요` : `\`${cli} stop ${service}\`로 멈추세요`;
+        const tryEn = want.state === 'running' ? `see why with \`${cli} logs ${service}\` and start it with \`${cli} start ${service}\`` : `stop it with \`${cli} stop ${service}\``;
+        return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 서비스 \`${service}\`(\`${wrong.name}\`)가 ${want.state}가 아니라 ${wrong.state}입니다. ${tryKo}.`, `Service \`${service}\` of Compose project \`${project}\` (\`${wrong.name}\`) is ${wrong.state}, not ${want.state}; ${tryEn}.`) };
+      }
+    }
+    if (want.replicas !== undefined && mine.length !== Number(want.replicas)) {
+      return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 서비스 \`${service}\` 컨테이너가 ${want.replicas}개가 아니라 ${mine.length}개입니다. \`${cli} up -d --scale ${service}=${want.replicas}\`를 실행하세요.`, `Service \`${service}\` of Compose project \`${project}\` has ${mine.length} container(s), not ${want.replicas}; run \`${cli} up -d --scale ${service}=${want.replicas}\`.`) };
+    }
+    for (const spec of want.ports ?? []) {
+      if (!mine.some((c) => portPublished(c.ports, spec))) {
+        return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 서비스 \`${service}\`가 포트 \`${spec}\`를 게시하지 않습니다. 서비스의 \`ports:\`에 \`"${spec}"\`를 쓰고 \`${up}\`을 다시 실행하세요.`, `Service \`${service}\` of Compose project \`${project}\` does not publish \`${spec}\`; add \`"${spec}"\` to its \`ports:\` and run \`${up}\` again.`) };
+      }
+    }
+  }
+  for (const key of check.networks ?? []) {
+    const name = `${project}_${key}`;
+    const n = await docker.network(name);
+    if (!n) {
+      return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 네트워크 \`${name}\`가 없습니다. \`${up}\`으로 만들고 \`docker network ls\`로 확인하세요.`, `Compose project \`${project}\` has no network \`${name}\`; \`${up}\` creates it, check with \`docker network ls\`.`) };
+    }
+    if (key === 'default') {
+      const outside = replicas.find((c) => c.state === 'running' && !c.networks.includes(name));
+      if (outside) {
+        return { ok: false, message: msg(`\`${outside.name}\`가 프로젝트 네트워크 \`${name}\`에 없습니다. 서비스의 \`networks:\`/\`network_mode:\`를 지우고 \`${up}\`을 다시 실행하세요.`, `\`${outside.name}\` is not on the project network \`${name}\`; remove the service's \`networks:\`/\`network_mode:\` and run \`${up}\` again.`) };
+      }
+    }
+  }
+  for (const key of check.volumes ?? []) {
+    const name = `${project}_${key}`;
+    if (!(await docker.volume(name))) {
+      return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 볼륨 \`${name}\`가 없습니다. 파일 맨 아래 \`volumes:\`에 \`${key}:\`를 선언하고 서비스에서 \`${key}:/경로\`로 쓴 뒤 \`${up}\`을 실행하세요.`, `Compose project \`${project}\` has no volume \`${name}\`; declare \`${key}:\` under the top-level \`volumes:\`, use it as \`${key}:/path\` in a service and run \`${up}\`.`) };
+    }
+  }
+  return { ok: true };
 }
 
 export interface EvaluateOptions {

@@ -1,7 +1,8 @@
 // DockerState over the shared dockerode client (src/docker/client.ts).
 import { PassThrough } from 'stream';
 import type Dockerode from 'dockerode';
-import type { ContainerInfo, DockerState, ExecOutcome, ImageInfo, NetworkInfo, VolumeInfo } from './state';
+import { COMPOSE_LABELS, composeLabelsOf } from '../../compose';
+import type { ComposeContainerInfo, ContainerInfo, DockerState, ExecOutcome, ImageInfo, NetworkInfo, VolumeInfo } from './state';
 
 function statusOf(err: unknown): number | undefined {
   return typeof err === 'object' && err && 'statusCode' in err ? Number((err as { statusCode: unknown }).statusCode) : undefined;
@@ -121,6 +122,24 @@ export class DockerodeState implements DockerState {
       await new Promise((r) => setTimeout(r, 100));
     }
     return { exitCode: -1, output: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async composeContainers(project: string): Promise<ComposeContainerInfo[]> {
+    const list = await this.docker.listContainers({ all: true, filters: { label: [`${COMPOSE_LABELS.project}=${project}`] } });
+    const out: ComposeContainerInfo[] = [];
+    for (const c of list) {
+      const labels = composeLabelsOf(c.Labels);
+      // The filter matched on the daemon; the label reader has the last word (both spellings write the same labels).
+      if (!labels || labels.project !== project) continue;
+      const info = await this.container(c.Id);
+      if (info) out.push({ ...info, service: labels.service, oneoff: labels.oneoff });
+    }
+    return out;
+  }
+
+  async composeNetworks(project: string): Promise<string[]> {
+    const list = await this.docker.listNetworks({ filters: { label: [`${COMPOSE_LABELS.project}=${project}`] } });
+    return list.filter((n) => n.Labels?.[COMPOSE_LABELS.project] === project).map((n) => n.Name);
   }
 
   async containersUsing(kind: 'volume' | 'network' | 'image', name: string): Promise<string[]> {

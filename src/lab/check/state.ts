@@ -54,6 +54,13 @@ export interface ExecOutcome {
   output: string;
 }
 
+/** A container Compose created, with what its labels say. */
+export interface ComposeContainerInfo extends ContainerInfo {
+  service: string;
+  /** A `compose run` container rather than a service replica. */
+  oneoff: boolean;
+}
+
 export interface DockerState {
   image(ref: string): Promise<ImageInfo | undefined>;
   container(nameOrId: string): Promise<ContainerInfo | undefined>;
@@ -61,6 +68,10 @@ export interface DockerState {
   volume(name: string): Promise<VolumeInfo | undefined>;
   logs(container: string): Promise<string>;
   exec(container: string, argv: string[], timeoutMs: number): Promise<ExecOutcome>;
+  /** Every container (running or not) labelled with this Compose project (v1 and v2 label alike). */
+  composeContainers(project: string): Promise<ComposeContainerInfo[]>;
+  /** Names of the networks labelled with this Compose project. */
+  composeNetworks(project: string): Promise<string[]>;
   /** Names of containers using a volume or attached to a network (for "only unused" resets). */
   containersUsing(kind: 'volume' | 'network' | 'image', name: string): Promise<string[]>;
   stopContainer(nameOrId: string): Promise<void>;
@@ -86,6 +97,8 @@ export interface Environment {
   /** Findings in the given categories, or undefined when the file does not exist. */
   lint(relPath: string, categories: string[]): Promise<LintFinding[] | undefined>;
   httpGet(url: string, timeoutMs: number): Promise<{ status: number; body: string }>;
+  /** The workspace folder's own name (what Compose names a project run there without `-p`). */
+  folderName?: string;
 }
 
 // One image-reference parser for the whole extension (src/docker/imageRef.ts).

@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import schema from '../../../exercises/lab.schema.json';
 import { shellWords } from '../../shell';
 import type { Localized } from '../../util/i18n';
-import type { Check, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, VariableSpec } from '../labModel';
+import type { Check, ComposeServiceState, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, VariableSpec } from '../labModel';
 import { CHECK_KINDS, emptyResources } from '../labModel';
 
 export interface MetaStep {
@@ -162,7 +162,7 @@ type Raw = Record<string, unknown>;
 
 function toCheck(raw: Raw, pos: SourcePos): Check {
   // `container:` checks also take `image:` and `network:` fields, so they win.
-  const kind = 'container' in raw ? 'container' : CHECK_KINDS.find((k) => k in raw)!;
+  const kind = 'container' in raw ? 'container' : 'compose' in raw ? 'compose' : CHECK_KINDS.find((k) => k in raw)!;
   const timeout = typeof raw.timeout === 'number' ? raw.timeout : undefined;
   const str = (k: string): string | undefined => (raw[k] === undefined ? undefined : String(raw[k]));
   const base = { pos, timeout };
@@ -199,6 +199,19 @@ function toCheck(raw: Raw, pos: SourcePos): Check {
       return { ...base, kind, path: String(raw.file), contains: str('contains') };
     case 'manual':
       return { ...base, kind, text: localized(raw.manual) ?? String(raw.manual) };
+    case 'compose': {
+      const services = raw.services
+        ? Object.fromEntries(
+            Object.entries(raw.services as Raw).map(([name, v]) => {
+              if (typeof v === 'string') return [name, { state: v as ComposeServiceState }];
+              const o = v as Raw;
+              return [name, { state: o.state as ComposeServiceState | undefined, replicas: o.replicas as number | undefined, ports: (o.ports as string[] | undefined)?.map(String) }];
+            }),
+          )
+        : undefined;
+      const names = (k: string): string[] | undefined => (raw[k] as unknown[] | undefined)?.map(String);
+      return { ...base, kind, project: String(raw.compose), services, networks: names('networks'), volumes: names('volumes'), absent: raw.absent === true };
+    }
   }
 }
 

@@ -185,6 +185,8 @@ export function hasTemplate(text: string): boolean {
 
 /** Values that can stand in a shell command without quoting. */
 const SAFE_VALUE = /^-?[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A Docker endpoint variable (`ssh://user@host`, `unix:///run/docker.sock`): still nothing a shell interprets. */
+const SAFE_ENDPOINT = /^(unix|tcp|ssh|npipe):\/\/[A-Za-z0-9@:/._-]+$/;
 
 /**
  * Replaces every `{{…}}` in text. Throws TemplateError for a malformed template or a
@@ -193,7 +195,7 @@ const SAFE_VALUE = /^-?[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export function substitute(text: string, vars: VariableValues, specs: VariableSpec[] = []): string {
   return text.replace(TEMPLATE, (_whole, body: string) => {
     const value = evaluateTemplate(body, vars, specs);
-    if (!SAFE_VALUE.test(value)) {
+    if (!SAFE_VALUE.test(value) && !SAFE_ENDPOINT.test(value)) {
       throw new TemplateError({ ko: `값 \`${value}\`에 쓸 수 없는 문자가 있습니다`, en: `value \`${value}\` holds characters that are not allowed` });
     }
     return value;

@@ -7,6 +7,8 @@ import type { VariableSpec, VariableValues } from '../labModel';
 /** Names: letters and digits, then also `_ . -`; at most 63 characters (a DNS label). */
 export const NAME_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 const INTEGER_VALUE = /^-?[0-9]{1,15}$/;
+/** Docker endpoints: a scheme and a small alphabet (no spaces, quotes or shell syntax). */
+export const ENDPOINT_VALUE = /^(unix|tcp|ssh|npipe):\/\/[A-Za-z0-9@:/._-]{1,200}$/;
 
 /** Why value is not acceptable for spec, or undefined when it is. */
 export function validateVariable(spec: VariableSpec, value: string): Localized | undefined {
@@ -18,6 +20,15 @@ export function validateVariable(spec: VariableSpec, value: string): Localized |
     if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
       const range = `${spec.min ?? '…'}–${spec.max ?? '…'}`;
       return { ko: `\`${spec.name}\`은(는) ${range} 범위여야 합니다`, en: `\`${spec.name}\` must be in ${range}` };
+    }
+    return undefined;
+  }
+  if (spec.type === 'endpoint') {
+    if (!ENDPOINT_VALUE.test(value)) {
+      return {
+        ko: `\`${spec.name}\`에는 Docker 호스트 주소를 입력하세요 (예: ssh://ubuntu@10.0.0.5, tcp://10.0.0.5:2376, unix:///var/run/docker.sock)`,
+        en: `\`${spec.name}\` must be a Docker host address (e.g. ssh://ubuntu@10.0.0.5, tcp://10.0.0.5:2376, unix:///var/run/docker.sock)`,
+      };
     }
     return undefined;
   }

@@ -55,6 +55,65 @@ function dockerCall(cmd: ShellCommand | undefined): DockerCall | undefined {
   return { verb: first, args: w.slice(i + 1) };
 }
 
+/** A Compose call, spelled `docker compose …` (v2) or `docker-compose …` (v1). */
+export interface ComposeCall {
+  /** `-p`/`--project-name`/`COMPOSE_PROJECT_NAME=`; undefined when Compose derives it (folder or `name:`). */
+  project?: string;
+  /** `-f` files as written. */
+  files: string[];
+  /** up, down, ps, logs, exec, run, config, stop, start, restart, build, … */
+  subcommand: string;
+  args: string[];
+}
+
+/** Compose's own options before the subcommand that take a value. */
+const COMPOSE_GLOBAL_VALUE = new Set(['-p', '--project-name', '-f', '--file', '--project-directory', '--env-file', '--profile', '--ansi', '--progress', '--parallel', '-H', '--host', '-c', '--context', '--log-level']);
+
+function composeCallOf(cmd: ShellCommand | undefined): ComposeCall | undefined {
+  const inner = cmd && innermostCommand(cmd);
+  if (!inner) return undefined;
+  let args: string[];
+  if (inner.name === 'docker-compose') args = wordsOf(inner).slice(1);
+  else {
+    const call = dockerCall(inner);
+    if (!call || call.verb !== 'compose') return undefined;
+    args = call.args;
+  }
+  const envProject = [...(cmd?.assignments ?? []), ...inner.assignments].map((a) => /^COMPOSE_PROJECT_NAME=(.+)$/.exec(a.value)?.[1]).filter(Boolean).pop();
+  const out: ComposeCall = { project: envProject, files: [], subcommand: '', args: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (COMPOSE_GLOBAL_VALUE.has(name) || /^-[pf].+/.test(a)) {
+      const value = eq > 0 ? a.slice(eq + 1) : /^-[pf].+/.test(a) ? a.slice(2) : args[++i] ?? '';
+      const flag = /^-[pf].+/.test(a) ? a.slice(0, 2) : name;
+      if (flag === '-p' || flag === '--project-name') out.project = value;
+      if (flag === '-f' || flag === '--file') out.files.push(value);
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    out.subcommand = a;
+    out.args = args.slice(i + 1);
+    break;
+  }
+  return out.subcommand ? out : undefined;
+}
+
+/** The Compose calls of a command line (`cd app && docker compose up -d` has one). */
+export function composeCalls(command: string): ComposeCall[] {
+  return segments(command).map(composeCallOf).filter((c): c is ComposeCall => !!c);
+}
+
+/** Compose projects a command names (`-p pair1-web`, `COMPOSE_PROJECT_NAME=…`), so a reset finds them. */
+export function composeProjectsOf(command: string): string[] {
+  const out: string[] = [];
+  for (const c of composeCalls(command)) {
+    if (c.project && !c.project.startsWith('$') && !findPlaceholder(c.project) && !out.includes(c.project)) out.push(c.project);
+  }
+  return out;
+}
+
 /** Short options of `run`/`create`/`exec` that take a value. */
 const VALUE_SHORT = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
 const BOOLEAN_LONG = new Set([
@@ -201,6 +260,34 @@ function xargsCommand(cmd: ShellCommand): ShellCommand | undefined {
   return cmd.name === 'xargs' ? execCommand(cmd.argv.slice(1)).commands[0] : undefined;
 }
 
+/** Flags of a Compose subcommand (`up -d`, `logs --follow`, `exec -T`). */
+function composeFlag(c: ComposeCall, ...names: string[]): boolean {
+  const options: string[] = [];
+  for (const a of c.args) {
+    if (a === '--') break;
+    if (a.startsWith('-')) options.push(a);
+  }
+  return options.some((o) => names.some((n) => (n.startsWith('--') ? o === n || o.startsWith(`${n}=`) : /^-[a-zA-Z]+$/.test(o) && o.includes(n.slice(1)))));
+}
+
+/** `up` without `-d` and `logs -f` run until stopped; `attach` and `exec` without `-T` need a terminal. */
+function composeTraits(c: ComposeCall, traits: CommandTraits): CommandTraits {
+  const out = { ...traits };
+  if (c.subcommand === 'up' && !composeFlag(c, '-d', '--detach', '--wait')) out.longRunning = true;
+  if (c.subcommand === 'logs' && composeFlag(c, '-f', '--follow')) out.longRunning = true;
+  if (c.subcommand === 'events' || c.subcommand === 'watch') out.longRunning = true;
+  if (c.subcommand === 'attach') out.interactive = true;
+  // exec gives the command a TTY unless -T; v1 then refuses a non-terminal input ("the
+  // input device is not a TTY"), so headless it needs -T. `run` falls back on both.
+  if (c.subcommand === 'exec' && !composeFlag(c, '-T', '--no-TTY', '--no-tty', '-d', '--detach')) out.interactive = true;
+  // `down` without a project name takes whichever project the folder's name gives, which
+  // on a shared host may be another pair's: the lab-scoped version downs the lab's own.
+  if (c.subcommand === 'down' && !c.project && !c.files.length) {
+    out.destructive = { kind: 'compose-down', force: false, allImages: composeFlag(c, '--rmi'), volumes: composeFlag(c, '-v', '--volumes') };
+  }
+  return out;
+}
+
 const XARGS_DESTRUCTIVE: Record<string, DestructiveKind> = { rm: 'remove-all-containers', stop: 'stop-all', kill: 'kill-all', rmi: 'remove-all-images' };
 
 /** What running `command` means beyond printing: TTY, never-ending, destructive. */
@@ -211,6 +298,11 @@ export function commandTraits(command: string): CommandTraits {
   for (const cmd of commands) {
     const words = wordsOf(cmd);
     if (words[0] === 'tail' && words.includes('-f')) traits.longRunning = true;
+    const compose = composeCallOf(cmd);
+    if (compose) {
+      Object.assign(traits, composeTraits(compose, traits));
+      continue;
+    }
     if (words[0] === 'watch') traits.longRunning = true;
     if (words[0] === 'ping' && pingRunsForever(words)) traits.longRunning = true;
     const call = dockerCall(cmd);
@@ -223,10 +315,6 @@ export function commandTraits(command: string): CommandTraits {
     if (call.verb === 'logs' && has(opts, '-f', '--follow')) traits.longRunning = true;
     if (call.verb === 'stats' && !has(opts, '--no-stream')) traits.longRunning = true;
     if (call.verb === 'events') traits.longRunning = true;
-    if ((call.verb === 'compose' && words.includes('up') && !words.some((w) => w === '-d' || w === '--detach')) ||
-        (call.verb === 'compose' && words.includes('logs') && words.some((w) => w === '-f' || w === '--follow'))) {
-      traits.longRunning = true;
-    }
     const inner = innerCommand(call);
     if (inner && pingRunsForever(inner)) traits.longRunning = true;
 

@@ -55,6 +55,7 @@ export function publishedHostFor(dockerHost: string | undefined): string | undef
 
 export function nodeEnvironment(workdir: string, options: NodeEnvironmentOptions): Environment {
   return {
+    folderName: path.basename(path.resolve(workdir)),
     async readFile(rel) {
       const abs = insideFolder(workdir, rel);
       if (!abs || !fs.existsSync(abs) || !fs.statSync(abs).isFile()) return undefined;

@@ -103,6 +103,8 @@ export function checkLabel(check: Check): string {
       return `file ${check.path}`;
     case 'manual':
       return typeof check.text === 'string' ? check.text : check.text.en;
+    case 'compose':
+      return `compose ${check.project}${check.absent ? ' absent' : ''}`;
   }
 }
 

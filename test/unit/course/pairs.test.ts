@@ -15,6 +15,7 @@ import {
   loadSessionFolder,
   normalizeImageRef,
   resolveCheck,
+  resolveVariables,
   type Check,
   type Lab,
   type ResourceSet,
@@ -46,6 +47,9 @@ function checkedObjects(check: Check): Partial<Record<keyof ResourceSet, string[
       return check.absent ? {} : { volumes: [check.name], ...(check.mountedIn ? { containers: [check.mountedIn] } : {}) };
     case 'image':
       return check.absent ? {} : { images: [check.ref, ...(check.smallerThan ? [check.smallerThan] : [])] };
+    case 'compose':
+      // Compose names a project's network and volumes `<project>_<key>`.
+      return check.absent ? {} : { volumes: (check.volumes ?? []).map((v) => `${check.project}_${v}`) };
     default:
       return {};
   }
@@ -54,6 +58,7 @@ function checkedObjects(check: Check): Partial<Record<keyof ResourceSet, string[
 /** Host ports a check looks at: `ports: ["8081:80"]` and `http://localhost:8081/`. */
 function checkedPorts(check: Check): number[] {
   if (check.kind === 'container') return (check.ports ?? []).map((p) => Number(p.split(':').slice(-2)[0]));
+  if (check.kind === 'compose') return Object.values(check.services ?? {}).flatMap((s) => (s.ports ?? []).map((p) => Number(p.split(':').slice(-2)[0])));
   if (check.kind === 'http') {
     const url = new URL(check.url);
     return url.hostname === 'localhost' || url.hostname === '127.0.0.1' ? [Number(url.port || 80)] : [];
@@ -64,10 +69,10 @@ function checkedPorts(check: Check): number[] {
 describe('course: pairs share one Docker host', () => {
   const labs = sessions();
 
-  it('finds the four built-in sessions, each with the pair variable (1–30)', () => {
+  it('finds the five built-in sessions, each with the pair variable (1–30)', () => {
     assert.deepEqual(
       labs.map((l) => l.id),
-      ['basics', 'images-containers', 'image-management', 'images-networking-storage'],
+      ['basics', 'images-containers', 'image-management', 'images-networking-storage', 'docker-basics-compose'],
     );
     for (const lab of labs) {
       const pair = lab.variables.find((v) => v.name === 'pair');
@@ -84,7 +89,7 @@ describe('course: pairs share one Docker host', () => {
         const who = `${lab.id} pair ${pair}`;
         const objects = labObjects(lab, { pair: String(pair) });
         assert.ok(KINDS.some((k) => objects[k].length), `${who} creates nothing: the test would prove nothing`);
-        const keys = [...KINDS.flatMap((k) => objects[k].map((n) => `${k} ${n}`)), ...labHostPorts(lab, { pair: String(pair) }).map((p) => `host port ${p}`)];
+        const keys = [...KINDS.flatMap((k) => objects[k].map((n) => `${k} ${n}`)), ...objects.composeProjects.map((p) => `compose project ${p}`), ...labHostPorts(lab, { pair: String(pair) }).map((p) => `host port ${p}`)];
         for (const key of new Set(keys)) {
           const owner = owners.get(key);
           if (owner && !owner.endsWith(` pair ${pair}`)) assert.fail(`${key}: ${owner} and ${who} would clash on one host`);
@@ -138,7 +143,8 @@ describe('course: pairs share one Docker host', () => {
 
   it('the handout of a pair shows the same objects and ports, every template filled', () => {
     for (const lab of labs) {
-      const handout = labHandout(lab, { pair: '7' });
+      // The pair's values with the session's defaults for the rest (the deployment host), as `lab show --var` resolves them.
+      const handout = labHandout(lab, resolveVariables(lab.variables, { pair: '7' }).values);
       assert.deepEqual(handout.resources, labObjects(lab, { pair: '7' }));
       assert.deepEqual(handout.hostPorts, labHostPorts(lab, { pair: '7' }));
       const text = JSON.stringify(handout.steps);

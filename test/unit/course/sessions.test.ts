@@ -17,6 +17,7 @@ const EXPECTED = [
   { id: 'images-containers', dir: '02-images-containers' },
   { id: 'image-management', dir: '03-image-management' },
   { id: 'images-networking-storage', dir: '04-images-networking-storage' },
+  { id: 'docker-basics-compose', dir: '05-docker-basics-compose' },
 ];
 
 function load(dir: string, lang: 'ko' | 'en'): Lab {
@@ -78,7 +79,7 @@ describe('course: the built-in sessions', () => {
     fixtureImages = mod.images.map((i) => normalizeRef(i.ref));
   });
 
-  it('finds the four sessions, in course order', () => {
+  it('finds the five sessions, in course order', () => {
     const found = discoverSessions([exercises]).map((s) => ({ id: s.id, dir: path.basename(s.dir) }));
     assert.deepEqual(found, EXPECTED);
   });

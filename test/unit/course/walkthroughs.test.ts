@@ -86,7 +86,7 @@ describe('course: walkthroughs', function () {
       walkthroughs.map((w) => w.id),
       [...labs.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((l) => l.id),
     );
-    assert.equal(walkthroughs.length, 4);
+    assert.equal(walkthroughs.length, 5);
   });
 
   it('ticks each step on the lab context key, not on a button, and has media in both languages', () => {

@@ -1,6 +1,6 @@
 // A fake of the lab engine's own narrow DockerState interface (src/lab/state.ts), holding
 // objects in memory. Docker integration tests run the same code against the real daemon.
-import type { ContainerInfo, DockerState, Environment, ExecOutcome, ImageInfo, LintFinding, NetworkInfo, VolumeInfo } from '../../../src/lab';
+import type { ComposeContainerInfo, ContainerInfo, DockerState, Environment, ExecOutcome, ImageInfo, LintFinding, NetworkInfo, VolumeInfo } from '../../../src/lab';
 import { normalizeImageRef } from '../../../src/lab';
 
 export class FakeDocker implements DockerState {
@@ -19,8 +19,21 @@ export class FakeDocker implements DockerState {
     for (const n of c.networks ?? []) this.networks.get(n)?.containers.push(c.name);
     return this;
   }
-  addNetwork(name: string, driver = 'bridge', subnets: string[] = []): this {
+  addNetwork(name: string, driver = 'bridge', subnets: string[] = [], composeProject?: string): this {
     this.networks.set(name, { id: `net-${name}`, name, driver, subnets, containers: [] });
+    if (composeProject) this.networkProjects.set(name, composeProject);
+    return this;
+  }
+  /** Compose labels of containers (by name) and networks (by name). */
+  composeOf = new Map<string, { project: string; service: string; oneoff?: boolean }>();
+  networkProjects = new Map<string, string>();
+  /** A container Compose made: `<project>-<service>-<n>`, labelled, on `<project>_default`. */
+  addComposeContainer(project: string, service: string, c: Partial<ContainerInfo> & { n?: number; oneoff?: boolean } = {}): this {
+    const name = c.name ?? `${project}-${service}-${c.n ?? 1}`;
+    const network = `${project}_default`;
+    if (!this.networks.has(network)) this.addNetwork(network, 'bridge', [], project);
+    this.addContainer({ networks: [network], ...c, name });
+    this.composeOf.set(name, { project, service, oneoff: c.oneoff });
     return this;
   }
   addVolume(name: string): this {
@@ -47,6 +60,15 @@ export class FakeDocker implements DockerState {
     const c = this.containers.get(name);
     return c?.exec ? c.exec(argv) : { exitCode: 0, output: '' };
   }
+  async composeContainers(project: string): Promise<ComposeContainerInfo[]> {
+    return [...this.containers.values()].flatMap((c) => {
+      const l = this.composeOf.get(c.name);
+      return l && l.project === project ? [{ ...c, service: l.service, oneoff: l.oneoff ?? false }] : [];
+    });
+  }
+  async composeNetworks(project: string) {
+    return [...this.networks.keys()].filter((n) => this.networkProjects.get(n) === project);
+  }
   async containersUsing(kind: 'volume' | 'network' | 'image', name: string) {
     return [...this.containers.values()]
       .filter((c) => (kind === 'network' ? c.networks.includes(name) : kind === 'volume' ? c.mounts.some((m) => m.name === name) : normalizeImageRef(c.image) === normalizeImageRef(name)))
@@ -67,6 +89,7 @@ export class FakeDocker implements DockerState {
     if (c && c.state === 'running' && !force) throw new Error(`container ${name} is running`);
     this.log.push(`rm ${name}`);
     this.containers.delete(name);
+    this.composeOf.delete(name);
   }
   async removeNetwork(name: string) {
     this.log.push(`network rm ${name}`);
@@ -83,6 +106,7 @@ export class FakeDocker implements DockerState {
 }
 
 export class FakeEnvironment implements Environment {
+  folderName?: string;
   files = new Map<string, string>();
   findings: LintFinding[] = [];
   pages = new Map<string, { status: number; body: string }>();
