@@ -6,7 +6,7 @@
 import type { StepStatus } from '../labModel';
 
 /** Steps' buttons that name only their step. */
-export type StepAction = 'runStep' | 'check' | 'markDone';
+export type StepAction = 'runStep' | 'check' | 'markDone' | 'solution';
 /** The header's buttons, about the whole lab. */
 export type LabAction = 'variables' | 'prepull' | 'reset' | 'resetProgress';
 
@@ -38,6 +38,8 @@ export interface StepView {
   commands: Record<number, CommandView>;
   /** Indexes of ticked checkpoints (step.manual). */
   ticked: number[];
+  /** How many times the learner opened the step's solution (absent: never). */
+  solutionReveals?: number;
 }
 
 /** Session → view. */
@@ -62,7 +64,7 @@ export interface ViewConfig {
   total: number;
 }
 
-const STEP_ACTIONS: readonly string[] = ['runStep', 'check', 'markDone'] satisfies StepAction[];
+const STEP_ACTIONS: readonly string[] = ['runStep', 'check', 'markDone', 'solution'] satisfies StepAction[];
 const LAB_ACTIONS: readonly string[] = ['variables', 'prepull', 'reset', 'resetProgress'] satisfies LabAction[];
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

@@ -26,7 +26,8 @@ export type LabelKey =
   | 'interactive'
   | 'imageMissing'
   | 'remoteImage'
-  | 'status.not-started';
+  | 'status.not-started'
+  | 'solution';
 
 export interface RenderOptions {
   lab: Lab;
@@ -154,6 +155,7 @@ export function renderLab(options: RenderOptions): RenderedLab {
     const id = escape(md, step.id);
     const runnable = step.commands.some((c) => c.runnable) || (Array.isArray(step.headless) && step.headless.length > 0);
     const hint = step.hint ? md.renderInline(fill(step.hint[lab.lang] ?? step.hint.en, lab, options.vars)) : '';
+    const solution = step.solution ? renderSolution(step) : '';
     return (
       `<div class="step-bar">` +
       `<span class="status" data-role="status">${escape(md, labels['status.not-started'])}</span>` +
@@ -162,9 +164,25 @@ export function renderLab(options: RenderOptions): RenderedLab {
       `<button data-action="check" data-step="${id}"${disabled}>✓ ${escape(md, labels.check)}</button>` +
       `<button data-action="markDone" data-step="${id}"${disabled}>${escape(md, labels.markDone)}</button>` +
       (hint ? `<button data-action="hint" data-step="${id}">💡 ${escape(md, labels.hint)}</button>` : '') +
+      // After the hint: the button shows once the hint has been opened (at once when there is none).
+      (solution ? `<button data-action="solution" data-step="${id}"${hint ? ' hidden' : ''}>🔑 ${escape(md, labels.solution)}</button>` : '') +
       `</div>\n<div class="reason" data-role="reason" hidden></div>\n` +
-      (hint ? `<div class="hint" data-role="hint" hidden>💡 ${hint}</div>\n` : '')
+      (hint ? `<div class="hint" data-role="hint" hidden>💡 ${hint}</div>\n` : '') +
+      (solution ? `<div class="solution" data-role="solution" hidden>${solution}</div>\n` : '')
     );
+  };
+
+  // A solution is Markdown of its own (rendered apart from the lab's steps and sections),
+  // or commands shown as one shell block.
+  const solutionMd = createMarkdownIt();
+  solutionMd.validateLink = md.validateLink;
+  const renderSolution = (step: Step): string => {
+    const solution = step.solution!;
+    if (solution.kind === 'commands') {
+      const text = solution.commands.map((c) => fill(c, lab, options.vars)).join('\n');
+      return `<pre><code class="language-bash">${escape(md, text)}</code></pre>`;
+    }
+    return solutionMd.render(fill(solution.text[lab.lang] ?? solution.text.en, lab, options.vars));
   };
 
   const defaultFence = rules.fence!;

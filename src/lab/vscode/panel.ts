@@ -26,6 +26,7 @@ export function labels(): Record<LabelKey, string> {
     imageMissing: vscode.l10n.t('Image not included'),
     remoteImage: vscode.l10n.t('Remote image not loaded'),
     'status.not-started': vscode.l10n.t('Not started'),
+    solution: vscode.l10n.t('Solution'),
   };
 }
 

@@ -11,7 +11,7 @@ import { DockerodeState } from '../check/dockerState';
 import { lintForLab } from '../check/lintAdapter';
 import type { Lab, Step, VariableValues } from '../labModel';
 import type { SessionProgress } from '../progress/progress';
-import { checkpointsDone, clearCreated, markStepDone, onlyCheckpoints, recordStepResult, setVariables, tickCheckpoint } from '../progress/transitions';
+import { checkpointsDone, clearCreated, markStepDone, onlyCheckpoints, recordStepResult, revealSolution, setVariables, tickCheckpoint } from '../progress/transitions';
 import { describePlan, executeReset, labObjects, planIsEmpty, planReset } from '../reset/reset';
 import { nodeEnvironment, publishedHostFor } from '../run/environment';
 import type { LiveRuns } from '../run/liveRuns';
@@ -261,6 +261,14 @@ export class LabSession implements vscode.Disposable {
     else this.postState();
   }
 
+  /** The learner opened a step's solution: counted in progress (and in the export). */
+  async revealSolution(stepId: string): Promise<void> {
+    const step = this.step(stepId);
+    if (!step?.solution) return;
+    await this.save(revealSolution(this.progress, step));
+    this.postState();
+  }
+
   async resetProgress(): Promise<void> {
     await this.o.store.clearSteps(this.lab);
     this.postState();
@@ -309,6 +317,8 @@ export class LabSession implements vscode.Disposable {
           return;
         case 'markDone':
           return await this.markDone(m.stepId);
+        case 'solution':
+          return await this.revealSolution(m.stepId);
         case 'tick':
           return await this.tick(m.stepId, m.checkpointIndex, m.checked);
         case 'variables':
