@@ -7,11 +7,21 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
 import { LabStore } from './labStore';
+import { LabsTreeProvider } from './labsView';
 import type { LabManager } from './manager';
 import type { LabSession } from './session';
 
 function asString(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
+}
+
+/** A Labs view node (its inline actions pass it) or a session id / step id given as strings. */
+function sessionAndStep(first: unknown, second?: unknown): { sessionId?: string; stepId?: string } {
+  if (first && typeof first === 'object' && 'sessionId' in first) {
+    const node = first as { sessionId?: unknown; stepId?: unknown };
+    return { sessionId: asString(node.sessionId), stepId: asString(node.stepId) };
+  }
+  return { sessionId: asString(first), stepId: asString(second) };
 }
 
 export function registerLabs(context: vscode.ExtensionContext, docker: DockerService): void {
@@ -34,14 +44,27 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
 
-  register('dockerLabs.lab.open', async (arg?: unknown) => {
+  const labsTree = new LabsTreeProvider(store, getManager);
+  context.subscriptions.push(labsTree, vscode.window.createTreeView('dockerLabs.labs', { treeDataProvider: labsTree, showCollapseAll: true }));
+
+  register('dockerLabs.lab.open', async (arg?: unknown, stepArg?: unknown) => {
+    if (arg && typeof arg === 'object' && 'sessionId' in arg) {
+      const { sessionId, stepId } = sessionAndStep(arg);
+      const session = sessionId ? await getManager().byId(sessionId) : undefined;
+      if (session && stepId) session.focusStep(stepId);
+      return session;
+    }
     if (arg instanceof vscode.Uri) return arg.fsPath.toLowerCase().endsWith('.md') ? getManager().openMarkdown(arg) : getManager().open({ kind: 'folder', path: arg.fsPath });
     const id = asString(arg);
     // An absolute path (a walkthrough link, a test) opens that file or folder.
     if (id && path.isAbsolute(id) && fs.existsSync(id)) {
       return id.toLowerCase().endsWith('.md') ? getManager().openMarkdown(vscode.Uri.file(id)) : getManager().open({ kind: 'folder', path: id });
     }
-    return id ? getManager().byId(id) : getManager().pickBuiltin();
+    if (!id) return getManager().pickBuiltin();
+    const session = await getManager().byId(id);
+    const stepId = asString(stepArg);
+    if (session && stepId) session.focusStep(stepId);
+    return session;
   });
 
   register('dockerLabs.lab.openMarkdown', async (arg?: unknown) => {
@@ -54,8 +77,7 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
   });
 
   register('dockerLabs.lab.runStep', async (sessionArg?: unknown, stepArg?: unknown) => {
-    const sessionId = asString(sessionArg);
-    const stepId = asString(stepArg);
+    const { sessionId, stepId } = sessionAndStep(sessionArg, stepArg);
     if (!sessionId || !stepId) return undefined;
     const session = await getManager().byId(sessionId);
     session?.focusStep(stepId);
@@ -63,8 +85,7 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
   });
 
   register('dockerLabs.lab.checkStep', async (sessionArg?: unknown, stepArg?: unknown) => {
-    const sessionId = asString(sessionArg);
-    const stepId = asString(stepArg);
+    const { sessionId, stepId } = sessionAndStep(sessionArg, stepArg);
     if (!sessionId || !stepId) return undefined;
     const session = await getManager().byId(sessionId);
     session?.focusStep(stepId);
@@ -73,7 +94,7 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
 
   const sessionCommand = (id: string, fn: (s: LabSession) => Promise<unknown>): void =>
     register(id, async (arg?: unknown) => {
-      const sessionId = asString(arg) ?? getManager().openIds().pop();
+      const sessionId = sessionAndStep(arg).sessionId ?? getManager().openIds().pop();
       const session = sessionId ? await getManager().byId(sessionId) : await getManager().pickBuiltin();
       return session ? fn(session) : undefined;
     });

@@ -27,6 +27,8 @@ export interface LabPage {
 
 export class LabView implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
+  /** A step to scroll to once the page has loaded (a message before that is lost). */
+  private pendingFocus?: string;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly o: LabViewOptions) {}
@@ -57,8 +59,9 @@ export class LabView implements vscode.Disposable {
       }),
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseViewMessage(raw);
-        if (message && (message.type === 'ready' || message.sessionId === this.o.sessionId)) return this.o.onMessage(message);
-        return undefined;
+        if (!message || (message.type !== 'ready' && message.sessionId !== this.o.sessionId)) return undefined;
+        if (message.type === 'ready' && this.pendingFocus) this.post({ type: 'focusStep', stepId: this.pendingFocus });
+        return this.o.onMessage(message);
       }),
     );
     this.draw(page);
@@ -84,6 +87,7 @@ export class LabView implements vscode.Disposable {
   }
 
   focusStep(stepId: string): void {
+    this.pendingFocus = stepId;
     this.post({ type: 'focusStep', stepId });
   }
 

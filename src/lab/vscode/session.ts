@@ -117,6 +117,7 @@ export class LabSession implements vscode.Disposable {
 
   postState(): void {
     this.view.showState(stepViews(this.lab, this.progress, this.live, uiLang()));
+    this.o.store.touch(this.lab.id);
   }
 
   focusStep(stepId: string): void {
