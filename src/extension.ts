@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerApi } from './explorer/vscode';
 import { DockerService } from './docker/vscode';
+import { registerTerminalHelp } from './terminalHelp/vscode';
 import { Chunks, hasStoredState } from './chunks';
 import { isDockerfile, isDockerignore } from './util/vscode/dockerfile';
 
@@ -31,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
   chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
   chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab'), views: ['dockerLabs.labs'] });
+
+  // Not a lazy chunk: it must be listening when a command starts (its output is read from then on).
+  registerTerminalHelp(context);
 
   const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };
   return {
