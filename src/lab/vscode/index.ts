@@ -46,6 +46,8 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
 
   const labsTree = new LabsTreeProvider(store, getManager);
   context.subscriptions.push(labsTree, vscode.window.createTreeView('dockerLabs.labs', { treeDataProvider: labsTree, showCollapseAll: true }));
+  // Internal (not contributed): what the Labs view shows, for the tests.
+  register('dockerLabs.lab.labsViewItems', () => labsTree.sessions());
 
   register('dockerLabs.lab.open', async (arg?: unknown, stepArg?: unknown) => {
     if (arg && typeof arg === 'object' && 'sessionId' in arg) {

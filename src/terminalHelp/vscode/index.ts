@@ -20,13 +20,15 @@ export function ignoreShellExecution(execution: vscode.TerminalShellExecution): 
 }
 
 export interface TerminalHelpApi {
-  /** The error kinds offered so far in this session (tests read them). */
-  shown(): ErrorKind[];
+  /** What happened so far in this session (tests read it): failed docker commands read, notifications shown. */
+  report(): { failures: number; offered: ErrorKind[] };
 }
 
 export function registerTerminalHelp(context: vscode.ExtensionContext): TerminalHelpApi {
   const once = new OncePerKind();
-  const api: TerminalHelpApi = { shown: () => once.shown() };
+  const offered: ErrorKind[] = [];
+  let failures = 0;
+  const api: TerminalHelpApi = { report: () => ({ failures, offered: [...offered] }) };
   // Older editors (before 1.93) have no shell execution events: nothing to do.
   if (typeof vscode.window.onDidStartTerminalShellExecution !== 'function') return api;
   const outputs = new WeakMap<vscode.TerminalShellExecution, Promise<string>>();
@@ -42,10 +44,14 @@ export function registerTerminalHelp(context: vscode.ExtensionContext): Terminal
       if (!reading || labExecutions.has(e.execution)) return;
       outputs.delete(e.execution);
       const help = helpFor(e.execution.commandLine.value, e.exitCode, stripAnsi(await reading));
-      if (help && enabled() && once.take(help.kind)) void offer(help);
+      if (e.exitCode !== 0) failures++;
+      if (help && enabled() && once.take(help.kind)) {
+        offered.push(help.kind);
+        void offer(help);
+      }
     }),
     // An internal command (not contributed): tests ask what has been offered.
-    vscode.commands.registerCommand('dockerLabs.terminalHelp.shown', () => once.shown()),
+    vscode.commands.registerCommand('dockerLabs.terminalHelp.report', () => api.report()),
   );
   return api;
 }
