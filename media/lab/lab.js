@@ -57,6 +57,9 @@
         if (!solution.hidden) post({ type: 'solution', sessionId, stepId });
         break;
       }
+      case 'copy':
+        post({ type: 'copy', sessionId, block: Number(el.getAttribute('data-code')) });
+        break;
       case 'variables':
       case 'prepull':
       case 'reset':

@@ -18,7 +18,9 @@ export type ViewMessage =
   | { type: StepAction; sessionId: string; stepId: string }
   /** A checkpoint box; `checkpointIndex` is its index in step.manual. */
   | { type: 'tick'; sessionId: string; stepId: string; checkpointIndex: number; checked: boolean }
-  | { type: LabAction; sessionId: string };
+  | { type: LabAction; sessionId: string }
+  /** A code block's copy button; `block` is its data-code index (the text stays in the extension). */
+  | { type: 'copy'; sessionId: string; block: number };
 
 export type ViewMessageType = ViewMessage['type'];
 
@@ -78,6 +80,7 @@ export function parseViewMessage(raw: unknown): ViewMessage | undefined {
   if (typeof type !== 'string' || !isId(sessionId)) return undefined;
   if (type === 'ready') return { type, sessionId };
   if (LAB_ACTIONS.includes(type)) return { type: type as LabAction, sessionId };
+  if (type === 'copy') return isIndex(m.block) ? { type, sessionId, block: m.block } : undefined;
   if (!isId(stepId)) return undefined;
   if (STEP_ACTIONS.includes(type)) return { type: type as StepAction, sessionId, stepId };
   if (type === 'run' && isIndex(m.commandIndex)) return { type, sessionId, stepId, commandIndex: m.commandIndex };

@@ -27,7 +27,8 @@ export type LabelKey =
   | 'imageMissing'
   | 'remoteImage'
   | 'status.not-started'
-  | 'solution';
+  | 'solution'
+  | 'copy';
 
 export interface RenderOptions {
   lab: Lab;
@@ -42,6 +43,8 @@ export interface RenderOptions {
 export interface RenderedLab {
   html: string;
   hasMermaid: boolean;
+  /** The text of every code block, by its copy button's `data-code` (the view sends only that index). */
+  codeBlocks: string[];
 }
 
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
@@ -72,6 +75,11 @@ export function renderLab(options: RenderOptions): RenderedLab {
   const blocks = parsed.blocks;
   const stepsByLine = new Map(lab.steps.map((s) => [s.line, s]));
   let hasMermaid = false;
+  const codeBlocks: string[] = [];
+  const copyButton = (text: string): string => {
+    codeBlocks.push(text);
+    return `<button class="copy" data-action="copy" data-code="${codeBlocks.length - 1}" title="${escape(md, labels.copy)}" aria-label="${escape(md, labels.copy)}">⧉</button>`;
+  };
   const disabled = options.interactive ? '' : ' disabled';
 
   md.validateLink = (url: string) => {
@@ -176,11 +184,14 @@ export function renderLab(options: RenderOptions): RenderedLab {
   // or commands shown as one shell block.
   const solutionMd = createMarkdownIt();
   solutionMd.validateLink = md.validateLink;
+  const solutionFence = solutionMd.renderer.rules.fence!;
+  solutionMd.renderer.rules.fence = (tokens, idx, opts, env, self) =>
+    `<div class="code-box">${copyButton(tokens[idx].content.replace(/\n$/, ''))}${solutionFence(tokens, idx, opts, env, self)}</div>\n`;
   const renderSolution = (step: Step): string => {
     const solution = step.solution!;
     if (solution.kind === 'commands') {
       const text = solution.commands.map((c) => fill(c, lab, options.vars)).join('\n');
-      return `<pre><code class="language-bash">${escape(md, text)}</code></pre>`;
+      return `<div class="code-box">${copyButton(text)}<pre><code class="language-bash">${escape(md, text)}</code></pre></div>`;
     }
     return solutionMd.render(fill(solution.text[lab.lang] ?? solution.text.en, lab, options.vars));
   };
@@ -197,11 +208,12 @@ export function renderLab(options: RenderOptions): RenderedLab {
     const block = blocks.get(line);
     const step = stepAt(lab, line);
     const labStep = step ? lab.steps.find((s) => s.id === step.id) : undefined;
-    if (!block || !block.shell || !labStep) return defaultFence(tokens, idx, opts, env, self);
-    return renderBlock(block, labStep);
+    const copy = copyButton(t.content.replace(/\n$/, ''));
+    if (!block || !block.shell || !labStep) return `<div class="code-box">${copy}${defaultFence(tokens, idx, opts, env, self)}</div>\n`;
+    return renderBlock(block, labStep, copy);
   };
 
-  const renderBlock = (block: CommandBlock, step: Step): string => {
+  const renderBlock = (block: CommandBlock, step: Step, copy: string): string => {
     const id = escape(md, step.id);
     const rows = block.rows.map((row) => {
       const text = escape(md, fill(row.text, lab, options.vars));
@@ -221,7 +233,7 @@ export function renderLab(options: RenderOptions): RenderedLab {
         `<pre><code>${text}</code></pre>${tags}<span class="cmd-status" data-role="cmd-status"></span></div>`
       );
     });
-    return `<div class="cmd-block" data-step="${id}">${rows.join('')}</div>\n`;
+    return `<div class="cmd-block" data-step="${id}">${copy}${rows.join('')}</div>\n`;
   };
 
   const placeholder = (label: string, name: string): string =>
@@ -272,5 +284,5 @@ export function renderLab(options: RenderOptions): RenderedLab {
   };
 
   const html = md.render(fill(lab.markdown, lab, options.vars));
-  return { html, hasMermaid };
+  return { html, hasMermaid, codeBlocks };
 }

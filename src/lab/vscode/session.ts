@@ -262,6 +262,15 @@ export class LabSession implements vscode.Disposable {
     else this.postState();
   }
 
+  /** A code block's copy button: its text (variables filled in) to the clipboard. */
+  async copyBlock(index: number): Promise<string | undefined> {
+    const text = this.view.codeBlock(index);
+    if (text === undefined) return undefined;
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard.'), 2000);
+    return text;
+  }
+
   /** The learner opened a step's solution: counted in progress (and in the export). */
   async revealSolution(stepId: string): Promise<void> {
     const step = this.step(stepId);
@@ -320,6 +329,9 @@ export class LabSession implements vscode.Disposable {
           return await this.markDone(m.stepId);
         case 'solution':
           return await this.revealSolution(m.stepId);
+        case 'copy':
+          await this.copyBlock(m.block);
+          return;
         case 'tick':
           return await this.tick(m.stepId, m.checkpointIndex, m.checked);
         case 'variables':

@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { emptyProgress, exportProgress, loadSessionFolder, parseMetadata, progressMarkdown, revealSolution, reviveProgress, type Lab } from '../../../src/lab';
+import { emptyProgress, exportProgress, loadMarkdownFile, loadSessionFolder, parseMetadata, progressMarkdown, revealSolution, reviveProgress, type Lab } from '../../../src/lab';
 import { renderLab, type LabelKey } from '../../../src/lab/view/render';
+import { parseViewMessage } from '../../../src/lab/view/protocol';
 
 const labels = new Proxy({} as Record<LabelKey, string>, { get: (_t, k) => `«${String(k)}»` });
 
@@ -74,7 +75,7 @@ describe('lab: step solutions', () => {
     assert.ok(web, 'the solution is in the page, hidden');
     assert.match(web[1], /<code>pair7-web<\/code>/, 'variables filled in');
     assert.ok(!/href="command:/.test(web[1]), 'a command: link in a solution stays inert');
-    assert.match(html, /<div class="solution" data-role="solution" hidden><pre><code class="language-bash">docker rm -f pair7-web<\/code><\/pre>/);
+    assert.match(html, /<div class="solution" data-role="solution" hidden><div class="code-box"><button class="copy" data-action="copy" data-code="(\d+)"[^>]*>⧉<\/button><pre><code class="language-bash">docker rm -f pair7-web<\/code><\/pre>/);
   });
 
   it('each opening is counted; the status stays; a step without a solution changes nothing', () => {
@@ -126,4 +127,19 @@ describe('lab: built-in sessions offer solutions', () => {
       }
     });
   }
+});
+
+describe('lab view: copy buttons', () => {
+  it('every code block (shell or not, in a solution too) has a copy button naming only an index; the text stays in the extension', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-copy-'));
+    const file = path.join(dir, 'x.md');
+    fs.writeFileSync(file, '# T\n\n## A {#a}\n\n```bash\ndocker ps\n```\n\n```dockerfile\nFROM nginx:alpine\n```\n');
+    const l = loadMarkdownFile(file, 'ko').lab!;
+    const r = renderLab({ lab: l, labels, interactive: true, resolveImage: () => undefined });
+    assert.deepStrictEqual(r.codeBlocks, ['docker ps', 'FROM nginx:alpine']);
+    assert.ok(r.html.includes('<div class="cmd-block" data-step="a"><button class="copy" data-action="copy" data-code="0"'));
+    assert.ok(/<div class="code-box"><button class="copy" data-action="copy" data-code="1"[^>]*>⧉<\/button><pre><code class="language-dockerfile">FROM nginx:alpine/.test(r.html));
+    assert.deepStrictEqual(parseViewMessage({ type: 'copy', sessionId: 's', block: 1 }), { type: 'copy', sessionId: 's', block: 1 });
+    assert.strictEqual(parseViewMessage({ type: 'copy', sessionId: 's', block: 'FROM x' }), undefined, 'never text');
+  });
 });
