@@ -28,6 +28,8 @@ export interface ChunkOptions {
   onDocument?: (doc: vscode.TextDocument) => boolean;
   /** Load right after activation (off its path): the capability restores state at load. */
   soon?: boolean;
+  /** Contributed views of this capability whose id does not name it (`dockerLabs.labs` for `lab`). */
+  views?: string[];
 }
 
 export class Chunk<T> implements vscode.Disposable {
@@ -109,7 +111,7 @@ export class Chunks {
     }
 
     for (const { id } of Object.values(this.manifest.contributes?.views ?? {}).flat()) {
-      if (capabilityOf(id) !== name) continue;
+      if (capabilityOf(id) !== name && !options.views?.includes(id)) continue;
       const provider: vscode.TreeDataProvider<never> = {
         getTreeItem: (element) => element,
         getChildren: () => {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerApi } from './explorer/vscode';
 import { DockerService } from './docker/vscode';
+import { registerTerminalHelp } from './terminalHelp/vscode';
 import { Chunks, hasStoredState } from './chunks';
 import { isDockerfile, isDockerignore } from './util/vscode/dockerfile';
 import { isComposeDocument } from './util/vscode/compose';
@@ -34,7 +35,10 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
   chunks.define('compose', () => (require('./compose/vscode') as typeof import('./compose/vscode')).registerComposeEditor(context), { onDocument: isComposeDocument });
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
-  const lab = chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
+  const lab = chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab'), views: ['dockerLabs.labs'] });
+
+  // Not a lazy chunk: it must be listening when a command starts (its output is read from then on).
+  registerTerminalHelp(context);
 
   const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };
   return {

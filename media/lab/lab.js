@@ -46,8 +46,20 @@
       case 'hint': {
         const hint = document.querySelector(`section[data-step="${CSS.escape(stepId)}"] [data-role="hint"]`);
         if (hint instanceof HTMLElement) hint.hidden = !hint.hidden;
+        revealSolutionButton(stepId);
         break;
       }
+      case 'solution': {
+        // Opening it counts (the session records the reveal); closing it again does not.
+        const solution = document.querySelector(`section[data-step="${CSS.escape(stepId)}"] [data-role="solution"]`);
+        if (!(solution instanceof HTMLElement)) break;
+        solution.hidden = !solution.hidden;
+        if (!solution.hidden) post({ type: 'solution', sessionId, stepId });
+        break;
+      }
+      case 'copy':
+        post({ type: 'copy', sessionId, block: Number(el.getAttribute('data-code')) });
+        break;
       case 'variables':
       case 'prepull':
       case 'reset':
@@ -58,6 +70,12 @@
         break;
     }
   });
+
+  /** The solution is offered only once the step's hint has been shown. @param {string} stepId */
+  function revealSolutionButton(stepId) {
+    const button = document.querySelector(`section[data-step="${CSS.escape(stepId)}"] button[data-action="solution"]`);
+    if (button instanceof HTMLElement) button.hidden = false;
+  }
 
   document.addEventListener('change', (event) => {
     const el = event.target;
@@ -82,7 +100,12 @@
         reason.hidden = !s.reason;
       }
       const hint = section.querySelector('[data-role="hint"]');
-      if (hint instanceof HTMLElement && s.status === 'failed' && s.showHint) hint.hidden = false;
+      if (hint instanceof HTMLElement && s.status === 'failed' && s.showHint) {
+        hint.hidden = false;
+        revealSolutionButton(id);
+      }
+      // Opened before (this or an earlier visit): the button stays offered.
+      if (s.solutionReveals) revealSolutionButton(id);
       for (const row of section.querySelectorAll('.row.command[data-command]')) {
         const index = Number(row.getAttribute('data-command'));
         const c = (s.commands || {})[index];

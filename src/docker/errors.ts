@@ -38,6 +38,8 @@ export type DaemonCause =
   | 'manifest-unknown'
   | 'registry-unreachable'
   | 'address-pools-exhausted'
+  | 'no-space-left'
+  | 'name-not-resolved'
   | 'other';
 
 export interface DockerProblem {
@@ -479,6 +481,34 @@ const DAEMON_RULES: DaemonRule[] = [
     }),
   },
   {
+    cause: 'no-space-left',
+    // The daemon's (or a build step's) ENOSPC: the disk holding /var/lib/docker is full.
+    test: /no space left on device/i,
+    say: () => ({
+      message: L(
+        '디스크 공간이 부족합니다(no space left on device). docker system df 로 무엇이 자리를 차지하는지 보고, 안 쓰는 이미지·컨테이너·빌드 캐시를 지우세요 (docker system prune).',
+        'The disk is full (no space left on device): see what takes the space with docker system df, then remove unused images, containers and build cache (docker system prune).',
+      ),
+      help: L('docker system df 로 확인한 뒤 docker system prune 으로 안 쓰는 자원을 지우세요 (공용 서버라면 강사에게 알리세요).', 'Check with docker system df, then remove what is unused with docker system prune (on a shared server, tell the instructor).'),
+      commands: ['docker system df'],
+    }),
+  },
+  {
+    cause: 'name-not-resolved',
+    // busybox ping/wget inside a container: `ping: bad address 'web'`; glibc tools: `Name or service not known`.
+    test: /bad address '([^']+)'|(?:ping|wget|curl): (?:\S+: )?(?:Name or service not known|Name does not resolve|Could not resolve host:? ?(\S*))/i,
+    say: (m) => {
+      const host = m[1] ?? m[2] ?? '';
+      return {
+        message: L(
+          `컨테이너 안에서 이름${host ? ` ${host}` : ''}을(를) 찾을 수 없습니다. 컨테이너 이름으로 닿는 것은 같은 사용자 정의 네트워크에 있는 컨테이너뿐입니다: 두 컨테이너를 같은 네트워크에 두세요 (docker network connect).`,
+          `The name${host ? ` ${host}` : ''} does not resolve inside the container: only containers on the same user-defined network reach each other by name. Put both on one network (docker network connect).`,
+        ),
+        help: L('docker network connect 네트워크 컨테이너 로 같은 네트워크에 연결하세요.', 'Connect them to the same network with docker network connect NETWORK CONTAINER.'),
+      };
+    },
+  },
+  {
     cause: 'no-such-container',
     test: /No such container: ?(\S*)/i,
     say: (m) => ({
@@ -548,6 +578,31 @@ export function describeDockerError(err: unknown, options: { endpoint?: Endpoint
     help: L('docker CLI로 같은 작업을 해 보고 메시지를 확인하세요.', 'Try the same with the docker CLI and read its message.'),
     commands: [],
   };
+}
+
+// What the docker CLI prints when it cannot reach the daemon (it reports no error code).
+const CLI_CONNECTION: { cause: ConnectionCause; test: RegExp }[] = [
+  { cause: 'permission-denied', test: /permission denied while trying to connect to the Docker daemon socket at (\S+?):? /i },
+  { cause: 'not-running', test: /Cannot connect to the Docker daemon at (\S+?)\.? Is the docker daemon running\?/i },
+  { cause: 'not-running', test: /error during connect: .*(npipe:\/\/\S+|dockerDesktop\S*)/i },
+];
+
+/**
+ * What a failed `docker …` command printed in a terminal, when it is an error we can explain:
+ * the CLI's connection failures, then the daemon's refusals (`Error response from daemon: …`);
+ * undefined for anything else (so no help is offered for output we do not understand).
+ */
+export function describeDockerOutput(output: string, options: { platform?: NodeJS.Platform } = {}): DockerProblem | undefined {
+  const platform = options.platform ?? process.platform;
+  for (const { cause, test } of CLI_CONNECTION) {
+    const m = test.exec(output);
+    if (m) return connectionProblem(cause, m[1] ?? '', { message: m[0] }, platform);
+  }
+  for (const rule of DAEMON_RULES) {
+    const m = rule.test.exec(output);
+    if (m) return { connection: false, cause: rule.cause, detail: m[0], commands: [], ...rule.say(m) };
+  }
+  return undefined;
 }
 
 /** True when the error means the daemon was not reached (as opposed to a refusal). */

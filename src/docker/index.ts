@@ -18,6 +18,7 @@ export {
 export { createClient, clientOptions, EndpointUnusableError } from './client';
 export {
   describeDockerError,
+  describeDockerOutput,
   isConnectionError,
   daemonMessage,
   type DockerProblem,

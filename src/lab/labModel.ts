@@ -180,6 +180,8 @@ export interface Expectation {
   command?: number;
 }
 
+export type StepSolution = { kind: 'markdown'; text: Localized } | { kind: 'commands'; commands: string[] };
+
 export interface Step {
   id: string;
   title: string;
@@ -197,6 +199,8 @@ export interface Step {
   precondition: Check[];
   expect?: Expectation;
   hint?: Localized;
+  /** The worked answer, revealed after the hint on request: Markdown per language, or commands. */
+  solution?: StepSolution;
   /** Commands the headless CLI runs instead (no TTY there); `false`: the CLI skips the step. */
   headless?: string[] | false;
   /** Seconds a command of this step may run before it is stopped. */

@@ -160,6 +160,7 @@ function mergeStep(step: Step, meta: LabMetadata['steps'][number]): Step {
     precondition: meta.precondition,
     expect: meta.expect ?? step.expect,
     hint: meta.hint ?? step.hint,
+    solution: meta.solution,
     headless: meta.headless,
     timeout: meta.timeout,
   };

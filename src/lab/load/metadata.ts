@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import schema from '../../../exercises/lab.schema.json';
 import { shellWords } from '../../shell';
 import type { Localized } from '../../util/i18n';
-import type { Check, ComposeServiceState, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, VariableSpec } from '../labModel';
+import type { Check, ComposeServiceState, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, StepSolution, VariableSpec } from '../labModel';
 import { CHECK_KINDS, emptyResources } from '../labModel';
 
 export interface MetaStep {
@@ -18,6 +18,7 @@ export interface MetaStep {
   expect?: Expectation;
   expectPos?: SourcePos;
   hint?: Localized;
+  solution?: StepSolution;
   headless?: string[] | false;
   timeout?: number;
 }
@@ -145,6 +146,8 @@ function schemaMessage(e: ErrorObject, kindList: string): Localized {
       return { ko: `확인 항목의 종류를 알 수 없습니다. 다음 키 중 하나로 시작하세요: ${kindList}`, en: `unknown check kind; start it with one of: ${kindList}` };
     case 'not':
       return { ko: '`headless`는 명령 목록이나 false여야 합니다', en: '`headless` must be a list of commands or false' };
+    case 'oneOf':
+      return { ko: '`solution`은 { ko, en } Markdown이나 명령 목록이어야 합니다', en: '`solution` must be { ko, en } Markdown or a list of commands' };
     case 'propertyNames':
       return { ko: '변수 이름은 영문자나 _로 시작하고 영문자, 숫자, _만 씁니다', en: 'variable names start with a letter or _ and use letters, digits, _' };
     default:
@@ -241,8 +244,11 @@ export function parseMetadata(text: string, file: string): { meta?: LabMetadata;
   // A check with an unknown kind fails `anyOf` and each of its ten `required` branches:
   // report it once. `if` only says "then failed", whose own errors follow.
   const unknownKind = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // A `solution` that is neither form fails `oneOf` and each branch: report the `oneOf` alone.
+  const oneOf = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
   for (const e of errors) {
     if (e.keyword === 'if') continue;
+    if (e.keyword !== 'oneOf' && oneOf.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))) continue;
     if (e.keyword === 'required' && unknownKind.has(e.instancePath) && e.schemaPath.includes('/anyOf/')) continue;
     if (e.keyword === 'type' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === 'not')) continue;
     const path = pointerToPath(e.instancePath);
@@ -294,6 +300,7 @@ export function parseMetadata(text: string, file: string): { meta?: LabMetadata;
         : undefined,
       expectPos: e ? pos.of(['steps', i, 'expect']) : undefined,
       hint: localized(s.hint),
+      solution: Array.isArray(s.solution) ? { kind: 'commands', commands: s.solution.map(String) } : s.solution ? { kind: 'markdown', text: localized(s.solution)! } : undefined,
       headless: s.headless === false ? false : (s.headless as string[] | undefined),
       timeout: s.timeout as number | undefined,
     };

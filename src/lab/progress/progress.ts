@@ -13,6 +13,8 @@ export interface StepProgress {
   byHand?: boolean;
   /** Indexes of ticked manual checkpoints. */
   ticked?: number[];
+  /** How many times the learner opened the step's solution (absent in older progress: none). */
+  solutionReveals?: number;
 }
 
 export interface SessionProgress {
@@ -41,7 +43,9 @@ export function reviveProgress(lab: Pick<Lab, 'id' | 'title'>, raw: unknown): Se
   }
   const steps: Record<string, StepProgress> = {};
   for (const [id, s] of Object.entries(r.steps ?? {})) {
-    if (s && typeof s === 'object' && typeof s.status === 'string') steps[id] = s;
+    if (!s || typeof s !== 'object' || typeof s.status !== 'string') continue;
+    const { solutionReveals, ...rest } = s;
+    steps[id] = Number.isInteger(solutionReveals) && solutionReveals! > 0 ? { ...rest, solutionReveals } : rest;
   }
   const variables: VariableValues = {};
   for (const [k, v] of Object.entries(r.variables ?? {})) if (typeof v === 'string') variables[k] = v;
@@ -79,7 +83,9 @@ export interface ProgressExport {
   exported: string;
   variables: VariableValues;
   summary: ProgressSummary;
-  steps: { id: string; title: string; status: StepStatus; byHand: boolean; at?: string; reason?: Localized }[];
+  /** Solutions opened, over all steps. */
+  solutionReveals: number;
+  steps: { id: string; title: string; status: StepStatus; byHand: boolean; solutionReveals: number; at?: string; reason?: Localized }[];
 }
 
 export function exportProgress(lab: Lab, progress: SessionProgress, now = new Date()): ProgressExport {
@@ -89,9 +95,10 @@ export function exportProgress(lab: Lab, progress: SessionProgress, now = new Da
     exported: now.toISOString(),
     variables: progress.variables,
     summary: summarize(lab, progress),
+    solutionReveals: lab.steps.reduce((n, s) => n + (progress.steps[s.id]?.solutionReveals ?? 0), 0),
     steps: lab.steps.map((s) => {
       const p = progress.steps[s.id];
-      return { id: s.id, title: s.title, status: p?.status ?? 'not-started', byHand: !!p?.byHand, at: p?.at, reason: p?.reason };
+      return { id: s.id, title: s.title, status: p?.status ?? 'not-started', byHand: !!p?.byHand, solutionReveals: p?.solutionReveals ?? 0, at: p?.at, reason: p?.reason };
     }),
   };
 }
@@ -119,10 +126,12 @@ export function progressMarkdown(exports: ProgressExport[], lang: Lang): string 
   for (const e of exports) {
     out.push(`## ${e.title[lang]} (\`${e.session}\`)`, '');
     const vars = Object.entries(e.variables).map(([k, v]) => `${k}=${v}`).join(', ');
-    out.push(`${t('통과', 'Passed')}: ${e.summary.passed}/${e.summary.total}` + (vars ? ` · ${t('변수', 'Variables')}: ${vars}` : ''), '');
+    const reveals = e.solutionReveals ? ` · ${t('풀이 열람', 'Solutions opened')}: ${e.solutionReveals}` : '';
+    out.push(`${t('통과', 'Passed')}: ${e.summary.passed}/${e.summary.total}` + (vars ? ` · ${t('변수', 'Variables')}: ${vars}` : '') + reveals, '');
     out.push(`| ${t('단계', 'Step')} | ${t('상태', 'Status')} | ${t('시각', 'When')} | ${t('메모', 'Note')} |`, '|---|---|---|---|');
     for (const s of e.steps) {
-      const note = [s.byHand ? t('직접 완료 표시', 'marked by hand') : '', s.reason?.[lang] ?? ''].filter(Boolean).join('; ');
+      const reveals = s.solutionReveals ? t(`풀이 ${s.solutionReveals}회 열람`, `solution opened ${s.solutionReveals}×`) : '';
+      const note = [s.byHand ? t('직접 완료 표시', 'marked by hand') : '', reveals, s.reason?.[lang] ?? ''].filter(Boolean).join('; ');
       out.push(`| ${cell(s.title || s.id)} | ${statusText(s.status, lang)} | ${s.at ?? ''} | ${cell(note)} |`);
     }
     out.push('');

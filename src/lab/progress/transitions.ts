@@ -37,6 +37,13 @@ export function tickCheckpoint(progress: SessionProgress, step: Step, index: num
   return withStep(progress, step.id, { ...previous, ticked: [...ticked].sort((a, b) => a - b) });
 }
 
+/** The learner opened the step's solution: one more reveal, the step's status unchanged. */
+export function revealSolution(progress: SessionProgress, step: Step, now = new Date()): SessionProgress {
+  if (!step.solution) return progress;
+  const previous: StepProgress = progress.steps[step.id] ?? { status: 'not-started', at: now.toISOString() };
+  return withStep(progress, step.id, { ...previous, solutionReveals: (previous.solutionReveals ?? 0) + 1 });
+}
+
 /** Every checkpoint ticked, and a `manual:` check confirmed by hand when the step has one. */
 export function checkpointsDone(progress: SessionProgress, step: Step): boolean {
   const p = progress.steps[step.id];

@@ -6,7 +6,7 @@
 import type { StepStatus } from '../labModel';
 
 /** Steps' buttons that name only their step. */
-export type StepAction = 'runStep' | 'check' | 'markDone';
+export type StepAction = 'runStep' | 'check' | 'markDone' | 'solution';
 /** The header's buttons, about the whole lab. */
 export type LabAction = 'variables' | 'prepull' | 'reset' | 'resetProgress';
 
@@ -18,7 +18,9 @@ export type ViewMessage =
   | { type: StepAction; sessionId: string; stepId: string }
   /** A checkpoint box; `checkpointIndex` is its index in step.manual. */
   | { type: 'tick'; sessionId: string; stepId: string; checkpointIndex: number; checked: boolean }
-  | { type: LabAction; sessionId: string };
+  | { type: LabAction; sessionId: string }
+  /** A code block's copy button; `block` is its data-code index (the text stays in the extension). */
+  | { type: 'copy'; sessionId: string; block: number };
 
 export type ViewMessageType = ViewMessage['type'];
 
@@ -38,6 +40,8 @@ export interface StepView {
   commands: Record<number, CommandView>;
   /** Indexes of ticked checkpoints (step.manual). */
   ticked: number[];
+  /** How many times the learner opened the step's solution (absent: never). */
+  solutionReveals?: number;
 }
 
 /** Session → view. */
@@ -62,7 +66,7 @@ export interface ViewConfig {
   total: number;
 }
 
-const STEP_ACTIONS: readonly string[] = ['runStep', 'check', 'markDone'] satisfies StepAction[];
+const STEP_ACTIONS: readonly string[] = ['runStep', 'check', 'markDone', 'solution'] satisfies StepAction[];
 const LAB_ACTIONS: readonly string[] = ['variables', 'prepull', 'reset', 'resetProgress'] satisfies LabAction[];
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -76,6 +80,7 @@ export function parseViewMessage(raw: unknown): ViewMessage | undefined {
   if (typeof type !== 'string' || !isId(sessionId)) return undefined;
   if (type === 'ready') return { type, sessionId };
   if (LAB_ACTIONS.includes(type)) return { type: type as LabAction, sessionId };
+  if (type === 'copy') return isIndex(m.block) ? { type, sessionId, block: m.block } : undefined;
   if (!isId(stepId)) return undefined;
   if (STEP_ACTIONS.includes(type)) return { type: type as StepAction, sessionId, stepId };
   if (type === 'run' && isIndex(m.commandIndex)) return { type, sessionId, stepId, commandIndex: m.commandIndex };

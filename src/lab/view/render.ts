@@ -26,7 +26,9 @@ export type LabelKey =
   | 'interactive'
   | 'imageMissing'
   | 'remoteImage'
-  | 'status.not-started';
+  | 'status.not-started'
+  | 'solution'
+  | 'copy';
 
 export interface RenderOptions {
   lab: Lab;
@@ -41,6 +43,8 @@ export interface RenderOptions {
 export interface RenderedLab {
   html: string;
   hasMermaid: boolean;
+  /** The text of every code block, by its copy button's `data-code` (the view sends only that index). */
+  codeBlocks: string[];
 }
 
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
@@ -71,6 +75,11 @@ export function renderLab(options: RenderOptions): RenderedLab {
   const blocks = parsed.blocks;
   const stepsByLine = new Map(lab.steps.map((s) => [s.line, s]));
   let hasMermaid = false;
+  const codeBlocks: string[] = [];
+  const copyButton = (text: string): string => {
+    codeBlocks.push(text);
+    return `<button class="copy" data-action="copy" data-code="${codeBlocks.length - 1}" title="${escape(md, labels.copy)}" aria-label="${escape(md, labels.copy)}">⧉</button>`;
+  };
   const disabled = options.interactive ? '' : ' disabled';
 
   md.validateLink = (url: string) => {
@@ -154,6 +163,7 @@ export function renderLab(options: RenderOptions): RenderedLab {
     const id = escape(md, step.id);
     const runnable = step.commands.some((c) => c.runnable) || (Array.isArray(step.headless) && step.headless.length > 0);
     const hint = step.hint ? md.renderInline(fill(step.hint[lab.lang] ?? step.hint.en, lab, options.vars)) : '';
+    const solution = step.solution ? renderSolution(step) : '';
     return (
       `<div class="step-bar">` +
       `<span class="status" data-role="status">${escape(md, labels['status.not-started'])}</span>` +
@@ -162,9 +172,28 @@ export function renderLab(options: RenderOptions): RenderedLab {
       `<button data-action="check" data-step="${id}"${disabled}>✓ ${escape(md, labels.check)}</button>` +
       `<button data-action="markDone" data-step="${id}"${disabled}>${escape(md, labels.markDone)}</button>` +
       (hint ? `<button data-action="hint" data-step="${id}">💡 ${escape(md, labels.hint)}</button>` : '') +
+      // After the hint: the button shows once the hint has been opened (at once when there is none).
+      (solution ? `<button data-action="solution" data-step="${id}"${hint ? ' hidden' : ''}>🔑 ${escape(md, labels.solution)}</button>` : '') +
       `</div>\n<div class="reason" data-role="reason" hidden></div>\n` +
-      (hint ? `<div class="hint" data-role="hint" hidden>💡 ${hint}</div>\n` : '')
+      (hint ? `<div class="hint" data-role="hint" hidden>💡 ${hint}</div>\n` : '') +
+      (solution ? `<div class="solution" data-role="solution" hidden>${solution}</div>\n` : '')
     );
+  };
+
+  // A solution is Markdown of its own (rendered apart from the lab's steps and sections),
+  // or commands shown as one shell block.
+  const solutionMd = createMarkdownIt();
+  solutionMd.validateLink = md.validateLink;
+  const solutionFence = solutionMd.renderer.rules.fence!;
+  solutionMd.renderer.rules.fence = (tokens, idx, opts, env, self) =>
+    `<div class="code-box">${copyButton(tokens[idx].content.replace(/\n$/, ''))}${solutionFence(tokens, idx, opts, env, self)}</div>\n`;
+  const renderSolution = (step: Step): string => {
+    const solution = step.solution!;
+    if (solution.kind === 'commands') {
+      const text = solution.commands.map((c) => fill(c, lab, options.vars)).join('\n');
+      return `<div class="code-box">${copyButton(text)}<pre><code class="language-bash">${escape(md, text)}</code></pre></div>`;
+    }
+    return solutionMd.render(fill(solution.text[lab.lang] ?? solution.text.en, lab, options.vars));
   };
 
   const defaultFence = rules.fence!;
@@ -179,11 +208,12 @@ export function renderLab(options: RenderOptions): RenderedLab {
     const block = blocks.get(line);
     const step = stepAt(lab, line);
     const labStep = step ? lab.steps.find((s) => s.id === step.id) : undefined;
-    if (!block || !block.shell || !labStep) return defaultFence(tokens, idx, opts, env, self);
-    return renderBlock(block, labStep);
+    const copy = copyButton(t.content.replace(/\n$/, ''));
+    if (!block || !block.shell || !labStep) return `<div class="code-box">${copy}${defaultFence(tokens, idx, opts, env, self)}</div>\n`;
+    return renderBlock(block, labStep, copy);
   };
 
-  const renderBlock = (block: CommandBlock, step: Step): string => {
+  const renderBlock = (block: CommandBlock, step: Step, copy: string): string => {
     const id = escape(md, step.id);
     const rows = block.rows.map((row) => {
       const text = escape(md, fill(row.text, lab, options.vars));
@@ -203,7 +233,7 @@ export function renderLab(options: RenderOptions): RenderedLab {
         `<pre><code>${text}</code></pre>${tags}<span class="cmd-status" data-role="cmd-status"></span></div>`
       );
     });
-    return `<div class="cmd-block" data-step="${id}">${rows.join('')}</div>\n`;
+    return `<div class="cmd-block" data-step="${id}">${copy}${rows.join('')}</div>\n`;
   };
 
   const placeholder = (label: string, name: string): string =>
@@ -254,5 +284,5 @@ export function renderLab(options: RenderOptions): RenderedLab {
   };
 
   const html = md.render(fill(lab.markdown, lab, options.vars));
-  return { html, hasMermaid };
+  return { html, hasMermaid, codeBlocks };
 }

@@ -22,6 +22,7 @@ export function stepViews(lab: Lab, progress: SessionProgress, live: LiveRuns, l
       commands,
       ticked: p?.ticked ?? [],
     };
+    if (p?.solutionReveals) steps[step.id].solutionReveals = p.solutionReveals;
   }
   return steps;
 }

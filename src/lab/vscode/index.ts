@@ -7,11 +7,21 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
 import { LabStore } from './labStore';
+import { LabsTreeProvider } from './labsView';
 import type { LabManager } from './manager';
 import type { LabSession } from './session';
 
 function asString(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
+}
+
+/** A Labs view node (its inline actions pass it) or a session id / step id given as strings. */
+function sessionAndStep(first: unknown, second?: unknown): { sessionId?: string; stepId?: string } {
+  if (first && typeof first === 'object' && 'sessionId' in first) {
+    const node = first as { sessionId?: unknown; stepId?: unknown };
+    return { sessionId: asString(node.sessionId), stepId: asString(node.stepId) };
+  }
+  return { sessionId: asString(first), stepId: asString(second) };
 }
 
 /** What other capabilities may ask the labs (through extension.ts): the open lab, without loading the engine when none is. */
@@ -44,14 +54,29 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
 
-  register('dockerLabs.lab.open', async (arg?: unknown) => {
+  const labsTree = new LabsTreeProvider(store, getManager);
+  context.subscriptions.push(labsTree, vscode.window.createTreeView('dockerLabs.labs', { treeDataProvider: labsTree, showCollapseAll: true }));
+  // Internal (not contributed): what the Labs view shows, for the tests.
+  register('dockerLabs.lab.labsViewItems', () => labsTree.sessions());
+
+  register('dockerLabs.lab.open', async (arg?: unknown, stepArg?: unknown) => {
+    if (arg && typeof arg === 'object' && 'sessionId' in arg) {
+      const { sessionId, stepId } = sessionAndStep(arg);
+      const session = sessionId ? await getManager().byId(sessionId) : undefined;
+      if (session && stepId) session.focusStep(stepId);
+      return session;
+    }
     if (arg instanceof vscode.Uri) return arg.fsPath.toLowerCase().endsWith('.md') ? getManager().openMarkdown(arg) : getManager().open({ kind: 'folder', path: arg.fsPath });
     const id = asString(arg);
     // An absolute path (a walkthrough link, a test) opens that file or folder.
     if (id && path.isAbsolute(id) && fs.existsSync(id)) {
       return id.toLowerCase().endsWith('.md') ? getManager().openMarkdown(vscode.Uri.file(id)) : getManager().open({ kind: 'folder', path: id });
     }
-    return id ? getManager().byId(id) : getManager().pickBuiltin();
+    if (!id) return getManager().pickBuiltin();
+    const session = await getManager().byId(id);
+    const stepId = asString(stepArg);
+    if (session && stepId) session.focusStep(stepId);
+    return session;
   });
 
   register('dockerLabs.lab.openMarkdown', async (arg?: unknown) => {
@@ -64,8 +89,7 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
   });
 
   register('dockerLabs.lab.runStep', async (sessionArg?: unknown, stepArg?: unknown) => {
-    const sessionId = asString(sessionArg);
-    const stepId = asString(stepArg);
+    const { sessionId, stepId } = sessionAndStep(sessionArg, stepArg);
     if (!sessionId || !stepId) return undefined;
     const session = await getManager().byId(sessionId);
     session?.focusStep(stepId);
@@ -73,8 +97,7 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
   });
 
   register('dockerLabs.lab.checkStep', async (sessionArg?: unknown, stepArg?: unknown) => {
-    const sessionId = asString(sessionArg);
-    const stepId = asString(stepArg);
+    const { sessionId, stepId } = sessionAndStep(sessionArg, stepArg);
     if (!sessionId || !stepId) return undefined;
     const session = await getManager().byId(sessionId);
     session?.focusStep(stepId);
@@ -83,7 +106,7 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
 
   const sessionCommand = (id: string, fn: (s: LabSession) => Promise<unknown>): void =>
     register(id, async (arg?: unknown) => {
-      const sessionId = asString(arg) ?? getManager().openIds().pop();
+      const sessionId = sessionAndStep(arg).sessionId ?? getManager().openIds().pop();
       const session = sessionId ? await getManager().byId(sessionId) : await getManager().pickBuiltin();
       return session ? fn(session) : undefined;
     });

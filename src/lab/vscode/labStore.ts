@@ -21,6 +21,9 @@ export class LabStore {
   private readonly liveBySession = new Map<string, LiveRuns>();
   /** Walkthrough steps (`publisher.name#walkthrough#step`) by the context key that completes them. */
   private readonly walkthroughSteps = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** A session's progress or live runs changed (its id): the Labs view redraws. */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -50,6 +53,17 @@ export class LabStore {
     progress.updated = new Date().toISOString();
     this.progressBySession.set(progress.sessionId, progress);
     await this.state.update(KEY, { ...this.all(), [progress.sessionId]: progress });
+    this.changed.fire(progress.sessionId);
+  }
+
+  /** Something about a session changed that is not stored (a step started or ended running). */
+  touch(sessionId: string): void {
+    this.changed.fire(sessionId);
+  }
+
+  /** Whether any session has recorded anything (the Labs view's welcome shows until one has). */
+  anyStarted(): boolean {
+    return Object.values(this.all()).some((raw) => Object.keys((raw as { steps?: object } | undefined)?.steps ?? {}).length > 0);
   }
 
   /** What runs now in a lab, and how its commands last ended. */

@@ -27,6 +27,10 @@ export interface LabPage {
 
 export class LabView implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
+  /** A step to scroll to once the page has loaded (a message before that is lost). */
+  private pendingFocus?: string;
+  /** The page's code blocks, by the index its copy buttons send. */
+  private codeBlocks: string[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly o: LabViewOptions) {}
@@ -57,8 +61,9 @@ export class LabView implements vscode.Disposable {
       }),
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseViewMessage(raw);
-        if (message && (message.type === 'ready' || message.sessionId === this.o.sessionId)) return this.o.onMessage(message);
-        return undefined;
+        if (!message || (message.type !== 'ready' && message.sessionId !== this.o.sessionId)) return undefined;
+        if (message.type === 'ready' && this.pendingFocus) this.post({ type: 'focusStep', stepId: this.pendingFocus });
+        return this.o.onMessage(message);
       }),
     );
     this.draw(page);
@@ -75,8 +80,14 @@ export class LabView implements vscode.Disposable {
       vars: page.vars,
       interactive: page.interactive,
       imageRoots: [page.lab.dir, this.o.workdir],
+      onCodeBlocks: (blocks) => (this.codeBlocks = blocks),
       restrictedReason: page.interactive ? undefined : vscode.l10n.t('This workspace is not trusted, so this lab is read-only: Run and Check are off. Trust the workspace to run its labs.'),
     });
+  }
+
+  /** The text of code block `index` of the page drawn now. */
+  codeBlock(index: number): string | undefined {
+    return this.codeBlocks[index];
   }
 
   showState(steps: Record<string, StepView>): void {
@@ -84,6 +95,7 @@ export class LabView implements vscode.Disposable {
   }
 
   focusStep(stepId: string): void {
+    this.pendingFocus = stepId;
     this.post({ type: 'focusStep', stepId });
   }
 

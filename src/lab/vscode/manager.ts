@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
 import { discoverSessions, loadMarkdownFile, loadSessionFolder, METADATA_FILE, sidecarFor, type LoadResult } from '../load/load';
-import type { LabProblem, ResourceSet } from '../labModel';
+import type { Lab, LabProblem, ResourceSet } from '../labModel';
 import { labObjects } from '../reset/reset';
 import { exportProgress, progressMarkdown, type ProgressExport } from '../progress/progress';
 import { copyStarter, starterFiles } from '../load/starter';
@@ -52,6 +52,25 @@ export class LabManager implements vscode.Disposable {
 
   builtinSessions() {
     return discoverSessions([this.builtinRoot]);
+  }
+
+  private readonly builtinLabs = new Map<string, Lab>();
+
+  /** Every built-in session (loaded once per language) and every lab open here, in course order. */
+  knownLabs(): Lab[] {
+    const lang = uiLang();
+    const labs = new Map<string, Lab>();
+    for (const entry of this.builtinSessions()) {
+      const key = `${lang}:${entry.dir}`;
+      let lab = this.builtinLabs.get(key);
+      if (!lab) {
+        lab = loadSessionFolder(entry.dir, lang).lab;
+        if (lab) this.builtinLabs.set(key, lab);
+      }
+      if (lab) labs.set(lab.id, lab);
+    }
+    for (const s of this.sessions.values()) labs.set(s.lab.id, s.lab);
+    return [...labs.values()];
   }
 
   /** Ids of the labs open now, most recent last. */

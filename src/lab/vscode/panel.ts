@@ -26,6 +26,8 @@ export function labels(): Record<LabelKey, string> {
     imageMissing: vscode.l10n.t('Image not included'),
     remoteImage: vscode.l10n.t('Remote image not loaded'),
     'status.not-started': vscode.l10n.t('Not started'),
+    solution: vscode.l10n.t('Solution'),
+    copy: vscode.l10n.t('Copy'),
   };
 }
 
@@ -56,12 +58,14 @@ export interface PanelHtmlOptions {
   /** Folders images may come from (the lab's folder, the workspace folder). */
   imageRoots: string[];
   restrictedReason?: string;
+  /** Receives the rendered code blocks (what the copy buttons' indexes name). */
+  onCodeBlocks?(blocks: string[]): void;
 }
 
 export function panelHtml(o: PanelHtmlOptions): string {
   const nonce = crypto.randomBytes(16).toString('base64');
   const media = vscode.Uri.joinPath(o.extensionUri, 'media', 'lab');
-  const { html, hasMermaid } = renderLab({
+  const { html, hasMermaid, codeBlocks } = renderLab({
     lab: o.lab,
     vars: o.vars,
     labels: labels(),
@@ -72,6 +76,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
       return o.webview.asWebviewUri(vscode.Uri.file(abs)).toString();
     },
   });
+  o.onCodeBlocks?.(codeBlocks);
   const csp = [
     "default-src 'none'",
     `img-src ${o.webview.cspSource}`,

@@ -11,7 +11,7 @@ import { DockerodeState } from '../check/dockerState';
 import { lintForLab } from '../check/lintAdapter';
 import type { Lab, Step, VariableValues } from '../labModel';
 import type { SessionProgress } from '../progress/progress';
-import { checkpointsDone, clearCreated, markStepDone, onlyCheckpoints, recordStepResult, setVariables, tickCheckpoint } from '../progress/transitions';
+import { checkpointsDone, clearCreated, markStepDone, onlyCheckpoints, recordStepResult, revealSolution, setVariables, tickCheckpoint } from '../progress/transitions';
 import { describePlan, executeReset, labObjects, planIsEmpty, planReset } from '../reset/reset';
 import { nodeEnvironment, publishedHostFor } from '../run/environment';
 import type { LiveRuns } from '../run/liveRuns';
@@ -117,6 +117,7 @@ export class LabSession implements vscode.Disposable {
 
   postState(): void {
     this.view.showState(stepViews(this.lab, this.progress, this.live, uiLang()));
+    this.o.store.touch(this.lab.id);
   }
 
   focusStep(stepId: string): void {
@@ -261,6 +262,23 @@ export class LabSession implements vscode.Disposable {
     else this.postState();
   }
 
+  /** A code block's copy button: its text (variables filled in) to the clipboard. */
+  async copyBlock(index: number): Promise<string | undefined> {
+    const text = this.view.codeBlock(index);
+    if (text === undefined) return undefined;
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard.'), 2000);
+    return text;
+  }
+
+  /** The learner opened a step's solution: counted in progress (and in the export). */
+  async revealSolution(stepId: string): Promise<void> {
+    const step = this.step(stepId);
+    if (!step?.solution) return;
+    await this.save(revealSolution(this.progress, step));
+    this.postState();
+  }
+
   async resetProgress(): Promise<void> {
     await this.o.store.clearSteps(this.lab);
     this.postState();
@@ -309,6 +327,11 @@ export class LabSession implements vscode.Disposable {
           return;
         case 'markDone':
           return await this.markDone(m.stepId);
+        case 'solution':
+          return await this.revealSolution(m.stepId);
+        case 'copy':
+          await this.copyBlock(m.block);
+          return;
         case 'tick':
           return await this.tick(m.stepId, m.checkpointIndex, m.checked);
         case 'variables':

@@ -5,13 +5,10 @@
 import * as vscode from 'vscode';
 import type { CommandOutcome, Executor } from '../run/runner';
 
-/** CSI / OSC escape sequences the shell adds to what execution.read() returns. */
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+import { ignoreShellExecution } from '../../terminalHelp/vscode';
+import { stripAnsi } from '../../util/ansi';
 
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '').replace(/\r/g, '');
-}
+export { stripAnsi };
 
 const MAX_OUTPUT = 256 * 1024;
 /** How long an interrupted command gets to end before its outcome is given up on. */
@@ -73,6 +70,8 @@ export class LabTerminal implements Executor, vscode.Disposable {
       return { observed: false };
     }
     const execution = integration.executeCommand(commandLine);
+    // The lab explains its own commands' failures (expected failures, hints): no terminal help.
+    ignoreShellExecution(execution);
     const ended = new Promise<number | undefined>((resolve) => {
       const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
         if (e.execution === execution) {

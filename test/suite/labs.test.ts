@@ -1,0 +1,115 @@
+// The Labs view and terminal help in a real extension host: showing the view loads the
+// labs (its placeholder hands over to the real view), the view lists sessions with their
+// progress and ticks as a step passes; a `docker run` typed in a terminal with shell
+// integration that fails with "name already in use" is helped once, and the second
+// identical failure stays quiet.
+import * as assert from 'assert/strict';
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { waitFor } from '../support/waitFor';
+import { activateExtension, workspaceDir } from './helpers';
+
+interface TreeSession {
+  sessionId: string;
+  title: string;
+  passed: number;
+  total: number;
+  steps: { stepId: string; state: string }[];
+}
+
+const MD = `# Labs view lab
+
+## Write a file {#write}
+
+\`\`\`bash
+echo labs-view > labs-view.txt
+\`\`\`
+
+## Expect an error {#expected}
+
+\`\`\`bash
+ls /definitely-not-here-labs-view
+\`\`\`
+`;
+
+const YAML = `id: suite-labs-view
+title: { ko: 실습 보기, en: Labs view lab }
+steps:
+  - id: write
+    checks:
+      - file: labs-view.txt
+        contains: labs-view
+  - id: expected
+    expect: { failure: true, output: 'No such file or directory' }
+    solution: { ko: "\`ls\`가 실패해야 합니다", en: "\`ls\` must fail" }
+`;
+
+function docker(args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => execFile('docker', args, (err, _out, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr })));
+}
+
+describe('Labs view and terminal help (extension host)', function () {
+  this.timeout(180_000);
+
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('showing the Labs view loads the labs; it lists every built-in session and ticks as steps pass', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('dockerLabs.labs.focus');
+    await waitFor('the lab chunk loaded by the view', () => api.capabilities.loaded().includes('lab'), 30_000);
+
+    const dir = path.join(workspaceDir(), 'suite-labs-view');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'lesson.md'), MD);
+    fs.writeFileSync(path.join(dir, 'lesson.lab.yaml'), YAML);
+    fs.rmSync(path.join(workspaceDir(), 'labs-view.txt'), { force: true });
+    const session = await vscode.commands.executeCommand<{ id: string; panel?: vscode.WebviewPanel }>('dockerLabs.lab.openMarkdown', vscode.Uri.file(path.join(dir, 'lesson.md')));
+    assert.equal(session.id, 'suite-labs-view');
+
+    const items = async () => (await vscode.commands.executeCommand<TreeSession[]>('dockerLabs.lab.labsViewItems')) ?? [];
+    const before = (await items()).find((s) => s.sessionId === 'suite-labs-view');
+    assert.ok(before, 'the open lab is listed');
+    assert.equal(before.total, 2);
+    for (const id of ['basics', 'images-containers', 'image-management']) assert.ok((await items()).some((s) => s.sessionId === id), `built-in ${id} listed`);
+
+    await vscode.commands.executeCommand('dockerLabs.lab.runStep', { sessionId: 'suite-labs-view', stepId: 'write' });
+    await vscode.commands.executeCommand('dockerLabs.lab.runStep', 'suite-labs-view', 'expected');
+    const after = (await items()).find((s) => s.sessionId === 'suite-labs-view')!;
+    assert.equal(after.passed, 2);
+    assert.deepEqual(after.steps.map((s) => [s.stepId, s.state]), [['write', 'passed'], ['expected', 'expected-failure-seen']]);
+    assert.ok(session.panel?.webview.html.includes('data-action="solution" data-step="expected"'), 'the solution button is in the lab view');
+    session.panel?.dispose();
+  });
+
+  it('a failed docker run typed in a terminal is helped once; the second identical failure stays quiet', async function () {
+    const name = `suite-help-${Math.random().toString(36).slice(2, 7)}`;
+    const made = await docker(['create', '--name', name, 'busybox:latest', 'true']);
+    if (made.code !== 0) {
+      if (process.env.REQUIRE_DOCKER === '1') throw new Error(`no Docker daemon: ${made.stderr}`);
+      this.skip();
+    }
+    try {
+      const terminal = vscode.window.createTerminal({ name: 'suite terminal help', cwd: workspaceDir() });
+      terminal.show();
+      const integration = await waitFor('shell integration in the terminal', () => terminal.shellIntegration, 30_000);
+      const report = async () => (await vscode.commands.executeCommand<{ failures: number; offered: string[] }>('dockerLabs.terminalHelp.report'))!;
+      const start = await report();
+      const ended = (n: number) => waitFor(`${n} failed docker command(s) read`, async () => (await report()).failures >= start.failures + n, 30_000);
+
+      integration.executeCommand(`docker run --name ${name} busybox:latest true`);
+      await ended(1);
+      assert.deepEqual((await report()).offered.filter((k) => k === 'name-in-use'), ['name-in-use'], 'the first failure is helped');
+
+      integration.executeCommand(`docker run --name ${name} busybox:latest true`);
+      await ended(2);
+      assert.deepEqual((await report()).offered.filter((k) => k === 'name-in-use'), ['name-in-use'], 'the second identical failure stays quiet');
+      terminal.dispose();
+    } finally {
+      await docker(['rm', '-f', name]);
+    }
+  });
+});
