@@ -31,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
   chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
   chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
+  chunks.define('class', () => (require('./class/vscode') as typeof import('./class/vscode')).registerClass(context, docker));
 
   const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };
   return {

@@ -7,3 +7,4 @@ export { classCsv } from './csv';
 export { parsePairRange } from './pairs';
 export { planPairReset, resetPair, type PairResetPlan } from './reset';
 export { dockerClassSource, listInventory } from './source';
+export { classPageHtml, type ClassPage, type ClassPageTexts } from './view';
