@@ -4,6 +4,7 @@
 // bundle of its own (scripts/build.mjs) that loads on first use (src/chunks.ts).
 import * as vscode from 'vscode';
 import type { ExplorerApi } from './explorer/vscode';
+import type { ClassApi } from './class/vscode';
 import { DockerService } from './docker/vscode';
 import { Chunks, hasStoredState } from './chunks';
 import { isDockerfile, isDockerignore } from './util/vscode/dockerfile';
@@ -14,6 +15,8 @@ export interface DockerLabsApi {
   readonly docker: DockerService;
   /** The Docker explorer's model and tree provider (read by the extension-host tests); loads the explorer on first read. */
   readonly explorer: Promise<ExplorerApi>;
+  /** The instructor's Class view (read by the extension-host tests); loads it on first read. */
+  readonly classroom: Promise<ClassApi>;
   /** The capability bundles loaded lazily: which there are, which have loaded, and a way to load one now (tests). */
   readonly capabilities: Pick<Chunks, 'names' | 'loaded' | 'load'>;
 }
@@ -31,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
   chunks.define('language', () => (require('./language/vscode') as typeof import('./language/vscode')).registerLanguageFeatures(context), { onDocument: (doc) => isDockerfile(doc) || isDockerignore(doc) });
   chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab') });
-  chunks.define('class', () => (require('./class/vscode') as typeof import('./class/vscode')).registerClass(context, docker));
+  const classroom = chunks.define('class', () => (require('./class/vscode') as typeof import('./class/vscode')).registerClass(context, docker));
 
   const capabilities = { names: () => chunks.names(), loaded: () => chunks.loaded(), load: (name: string) => chunks.load(name) };
   return {
@@ -39,6 +42,9 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
     docker,
     get explorer() {
       return explorer.load();
+    },
+    get classroom() {
+      return classroom.load();
     },
     capabilities,
   };
