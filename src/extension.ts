@@ -4,6 +4,7 @@
 // bundle of its own (scripts/build.mjs) that loads on first use (src/chunks.ts).
 import * as vscode from 'vscode';
 import type { ExplorerApi } from './explorer/vscode';
+import type { ClassApi } from './class/vscode';
 import { DockerService } from './docker/vscode';
 import { registerTerminalHelp } from './terminalHelp/vscode';
 import { Chunks, hasStoredState } from './chunks';
@@ -16,6 +17,8 @@ export interface DockerLabsApi {
   readonly docker: DockerService;
   /** The Docker explorer's model and tree provider (read by the extension-host tests); loads the explorer on first read. */
   readonly explorer: Promise<ExplorerApi>;
+  /** The instructor's Class view (read by the extension-host tests); loads it on first read. */
+  readonly classroom: Promise<ClassApi>;
   /** The capability bundles loaded lazily: which there are, which have loaded, and a way to load one now (tests). */
   readonly capabilities: Pick<Chunks, 'names' | 'loaded' | 'load'>;
 }
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   chunks.define('compose', () => (require('./compose/vscode') as typeof import('./compose/vscode')).registerComposeEditor(context), { onDocument: isComposeDocument });
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
   const lab = chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab'), views: ['dockerLabs.labs'] });
+  const classroom = chunks.define('class', () => (require('./class/vscode') as typeof import('./class/vscode')).registerClass(context, docker));
 
   // Not a lazy chunk: it must be listening when a command starts (its output is read from then on).
   registerTerminalHelp(context);
@@ -46,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
     docker,
     get explorer() {
       return explorer.load();
+    },
+    get classroom() {
+      return classroom.load();
     },
     capabilities,
   };

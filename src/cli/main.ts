@@ -9,6 +9,7 @@ type Subcommand = (args: string[]) => Promise<number>;
 const subcommands: Record<string, () => Subcommand> = {
   lint: () => (require('./lint') as typeof import('./lint')).runLint,
   lab: () => (require('./lab') as typeof import('./lab')).runLab,
+  class: () => (require('./class') as typeof import('./class')).runClass,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -18,7 +19,8 @@ async function main(argv: string[]): Promise<number> {
     const ko = langFromEnv() === 'ko';
     process.stderr.write(
       (ko ? '사용법' : 'usage') + ': docker-labs lint [--format text|json|sarif] FILE…\n' +
-        '       docker-labs lab list | show <session|file.md> [--var k=v]… [--format text|json] | run <session|file.md> [--var k=v]… [--yes] [--format text|json] | reset <session> [--var k=v]…\n',
+        '       docker-labs lab list | show <session|file.md> [--var k=v]… [--format text|json] | run <session|file.md> [--var k=v]… [--yes] [--format text|json] | reset <session> [--var k=v]…\n' +
+        '       docker-labs class status <session> --pairs 1-12 [--format text|json|csv] [--progress file…]\n',
     );
     return name === '--help' || name === '-h' ? 0 : 2;
   }

@@ -2,7 +2,7 @@
 // mirror, through the real command line (dist/cli.js):
 //   - every session runs end to end with `docker-labs lab run <session> --var pair=1 --yes`:
 //     every step passes and every expected failure is recognised;
-//   - pair 1 and pair 2 run session 3 at the same time without a name or port clash;
+//   - pair 1 and pair 2 run each session at the same time without a name or port clash;
 //   - no step's checks already pass before the step runs (`--audit-checks`): every check
 //     observes what its own step does, not what earlier steps left;
 //   - after `docker-labs lab reset`, no lab object is left, and every object that existed
@@ -200,28 +200,31 @@ describe('course acceptance: the built-in sessions through docker-labs lab run',
     });
   }
 
-  it('image-management: pair 1 and pair 2 run at the same time without a name or port clash', async () => {
-    const lab = loadLab('image-management');
-    await Promise.all([labCli(fx, ['reset', 'image-management', '--var', 'pair=1']), labCli(fx, ['reset', 'image-management', '--var', 'pair=2'])]);
-    const [one, two] = await Promise.all([runSession(fx, 'image-management', 1), runSession(fx, 'image-management', 2)]);
-    for (const [pair, { run, report }] of [
-      [1, one],
-      [2, two],
-    ] as const) {
-      assert.equal(report.summary.failed, 0, `pair ${pair}:\n${failures(report)}`);
-      assert.equal(report.summary.passed, lab.steps.length, `pair ${pair}`);
-      assert.equal(run.code, 0, `pair ${pair}: ${run.stderr}`);
-    }
-    const names = (r: RunReport) => [...r.created.containers, ...r.created.networks, ...r.created.volumes];
-    assert.ok(names(one.report).length > 0 && names(two.report).length > 0);
-    assert.deepEqual(
-      names(one.report).filter((n) => names(two.report).includes(n)),
-      [],
-    );
-    await Promise.all([labCli(fx, ['reset', 'image-management', '--var', 'pair=1']), labCli(fx, ['reset', 'image-management', '--var', 'pair=2'])]);
-    assert.deepEqual(await leftovers(fx, ownedNames(lab, 1)), []);
-    assert.deepEqual(await leftovers(fx, ownedNames(lab, 2)), []);
-  });
+  for (const session of SESSIONS) {
+    it(`${session}: pair 1 and pair 2 run at the same time without a name or port clash`, async () => {
+      const lab = loadLab(session);
+      const resetBoth = () => Promise.all([labCli(fx, ['reset', session, '--var', 'pair=1']), labCli(fx, ['reset', session, '--var', 'pair=2'])]);
+      await resetBoth();
+      const [one, two] = await Promise.all([runSession(fx, session, 1), runSession(fx, session, 2)]);
+      for (const [pair, { run, report }] of [
+        [1, one],
+        [2, two],
+      ] as const) {
+        assert.equal(report.summary.failed, 0, `pair ${pair}:\n${failures(report)}`);
+        assert.equal(report.summary.passed, lab.steps.length, `pair ${pair}`);
+        assert.equal(run.code, 0, `pair ${pair}: ${run.stderr}`);
+      }
+      const names = (r: RunReport) => [...r.created.containers, ...r.created.networks, ...r.created.volumes, ...r.created.images];
+      assert.ok(names(one.report).length > 0 && names(two.report).length > 0);
+      assert.deepEqual(
+        names(one.report).filter((n) => names(two.report).includes(n)),
+        [],
+      );
+      await resetBoth();
+      assert.deepEqual(await leftovers(fx, ownedNames(lab, 1)), []);
+      assert.deepEqual(await leftovers(fx, ownedNames(lab, 2)), []);
+    });
+  }
 
   it('image-management: a reset in the middle of the lab removes its containers, their unnamed volumes and its network', async () => {
     const lab = loadLab('image-management');
