@@ -43,9 +43,11 @@ interface RunReport {
   summary: { total: number; passed: number; failed: number; skipped: number };
 }
 
-function labCli(fx: Fixture, args: string[]): Promise<CliRun> {
+async function labCli(fx: Fixture, args: string[]): Promise<CliRun> {
+  // Session 4's Compose mission types `docker compose`: the fixture's config has that plugin.
+  const env = { ...fx.env, DOCKER_CONFIG: await composeDockerConfig(), DOCKER_LABS_LANG: 'en' };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'lab', ...args], { cwd: root, env: { ...fx.env, DOCKER_LABS_LANG: 'en' } });
+    const child = spawn(process.execPath, [cliPath, 'lab', ...args], { cwd: root, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
