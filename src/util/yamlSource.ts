@@ -124,3 +124,14 @@ export function pointerToPath(pointer: string): YamlPath {
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
+
+/** Problems once each: Ajv can report the same place and message through several schema branches. */
+export function dedupeProblems<P extends { line: number; column: number; message: { en: string } }>(problems: P[]): P[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

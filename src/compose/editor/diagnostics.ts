@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Localized } from '../../util/i18n';
-import { pointerToPath, YamlSource, type YamlPath, type YamlSpan } from '../../util/yamlSource';
+import { dedupeProblems, pointerToPath, YamlSource, type YamlPath, type YamlSpan } from '../../util/yamlSource';
 import { childSchemas, expand, keysAt, koreanMessages, schemasAt, validateCompose, describe } from './schema';
 
 export type ComposeSeverity = 'error' | 'warning' | 'hint';
@@ -178,16 +178,6 @@ function deprecatedKeys(src: YamlSource): ComposeProblem[] {
   return out;
 }
 
-function dedupe(problems: ComposeProblem[]): ComposeProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.message.en}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** Every problem of a compose file's text, in document order. */
 export function composeDiagnostics(text: string): ComposeProblem[] {
   const src = new YamlSource(text, { merge: true });
@@ -204,6 +194,6 @@ export function composeDiagnostics(text: string): ComposeProblem[] {
   const errors = foldBranches(validateCompose(data));
   const ko = koreanMessages(errors);
   const problems = errors.map((e, i) => schemaProblem(src, e, ko[i] ?? e.keyword));
-  const all = dedupe([...problems, ...deprecatedKeys(src)]);
+  const all = dedupeProblems([...problems, ...deprecatedKeys(src)]);
   return all.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -7,6 +7,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import schema from '../../../exercises/lab.schema.json';
 import { shellWords } from '../../shell';
 import type { Localized } from '../../util/i18n';
+import { dedupeProblems, pointerToPath } from '../../util/yamlSource';
 import type { Check, ComposeServiceState, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, StepSolution, VariableSpec } from '../labModel';
 import { CHECK_KINDS, emptyResources } from '../labModel';
 
@@ -49,15 +50,6 @@ function validate(data: unknown): ErrorObject[] {
 }
 
 type PathPart = string | number;
-
-function pointerToPath(pointer: string): PathPart[] {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
 
 class Positions {
   constructor(
@@ -257,7 +249,7 @@ export function parseMetadata(text: string, file: string): { meta?: LabMetadata;
     const m = schemaMessage(e, kindList);
     problems.push({ ...at, message: { ko: where + m.ko, en: where + m.en } });
   }
-  if (problems.length) return { problems: dedupe(problems) };
+  if (problems.length) return { problems: dedupeProblems(problems) };
 
   const raw = data as Raw;
   const strings: { value: string; pos: SourcePos }[] = [];
@@ -323,14 +315,4 @@ export function parseMetadata(text: string, file: string): { meta?: LabMetadata;
     },
     problems,
   };
-}
-
-function dedupe(problems: LabProblem[]): LabProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.message.en}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
