@@ -14,14 +14,12 @@
 //
 //   node scripts/gen-walkthroughs.mjs          write what is out of date
 //   node scripts/gen-walkthroughs.mjs --check  exit 1 when anything is out of date
-import * as esbuild from 'esbuild';
 import { applyEdits, modify, parseTree } from 'jsonc-parser';
 import MarkdownIt from 'markdown-it';
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSourceModule } from './source-module.mjs';
 
 const NLS_PREFIX = 'walkthrough.';
 const MEDIA_DIR = 'walkthroughs';
@@ -54,29 +52,7 @@ export function commandUri(id, args) {
  * which its walkthrough step completes on), bundled from src/lab for plain Node.
  */
 async function loadEngine(root) {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-labs-gen-'));
-  try {
-    const file = path.join(out, 'engine.cjs');
-    await esbuild.build({
-      stdin: {
-        contents: "export { loadSessionFolder, discoverSessions, substitute, doneContextKey } from './src/lab';\n",
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      // The lab reaches src/docker, whose client loads dockerode, docker-modem and ssh2 only
-      // when a daemon is used; ssh2's optional native parts are never bundled (as in build.mjs).
-      external: ['dockerode', 'docker-modem', 'ssh2', 'cpu-features', '*.node'],
-      outfile: file,
-      logLevel: 'silent',
-    });
-    return createRequire(import.meta.url)(file);
-  } finally {
-    fs.rmSync(out, { recursive: true, force: true });
-  }
+  return (await loadSourceModule(root, "export { loadSessionFolder, discoverSessions, substitute, doneContextKey } from './src/lab';\n"));
 }
 
 const md = new MarkdownIt({ html: false, linkify: false });
