@@ -7,33 +7,18 @@
 //     engine's "Reset pair N") leaves the other pairs' objects as they were.
 // Pairs 13–28 only, so that the course acceptance (pairs 1–2) can share the daemon.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { classStatus, dockerClassSource, planPairReset, resetPair, type ClassGrid } from '../../src/class';
 import { DockerodeState, discoverSessions, labObjects, loadSessionFolder, type Lab } from '../../src/lab';
 import { getFixture, type Fixture } from './fixture';
+import { runCli, type CliRun } from '../support/cli';
 
 const root = path.resolve(__dirname, '..', '..');
-const cliPath = path.join(root, 'dist', 'cli.js');
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 function cli(fx: Fixture, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, env: { ...fx.env, DOCKER_LABS_LANG: 'en', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runCli(args, { ...fx.env, DOCKER_LABS_LANG: 'en', ...env });
 }
 
 function session3(): Lab {

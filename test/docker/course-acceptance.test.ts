@@ -11,22 +11,16 @@
 // The daemon is shared with other suites, so "objects that existed before" are objects this
 // file makes for the purpose, plus the images the sessions pulled.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { labObjects, loadSessionFolder, discoverSessions, type Lab, type ResourceSet } from '../../src/lab';
+import { runCli, type CliRun } from '../support/cli';
 import { composeDockerConfig, getFixture, orSkip, startExtraDaemon, uniqueName, type Fixture } from './fixture';
 
 const root = path.resolve(__dirname, '..', '..');
-const cliPath = path.join(root, 'dist', 'cli.js');
 const SESSIONS = ['basics', 'images-containers', 'image-management', 'images-networking-storage'];
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface StepReport {
   stepId: string;
@@ -45,16 +39,7 @@ interface RunReport {
 
 async function labCli(fx: Fixture, args: string[]): Promise<CliRun> {
   // Session 4's Compose mission types `docker compose`: the fixture's config has that plugin.
-  const env = { ...fx.env, DOCKER_CONFIG: await composeDockerConfig(), DOCKER_LABS_LANG: 'en' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'lab', ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runCli(['lab', ...args], { ...fx.env, DOCKER_CONFIG: await composeDockerConfig(), DOCKER_LABS_LANG: 'en' });
 }
 
 /** `lab run … --format json`, parsed; the whole output in the message when it is not JSON. */
@@ -276,15 +261,7 @@ describe('course acceptance: session 5, Compose and deployment, both spellings, 
   };
 
   function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<CliRun> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cliPath, 'lab', ...args], { cwd: root, env: { ...env, DOCKER_LABS_LANG: 'en' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    return runCli(['lab', ...args], { ...env, DOCKER_LABS_LANG: 'en' });
   }
 
   async function projectLeft(project: string): Promise<string[]> {
