@@ -49,7 +49,8 @@ describe('compose e2e (Korean workbench, real daemon)', function () {
       await wb!.page.mouse.move(box.x + box.width + 320, box.y + box.height / 2, { steps: 8 });
       await wb!.page.mouse.up();
     }
-    const tree = sidebar.locator('.pane-body');
+    // The container also holds the Labs view; the explorer's view is titled Docker.
+    const tree = await wb!.viewPane('Docker', { alone: true });
     const row = (text: string) => tree.locator('.monaco-list-row', { hasText: text }).first();
     await row(PROJECT).waitFor({ timeout: 30_000 });
     const images = row('이미지');

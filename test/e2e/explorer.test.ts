@@ -55,7 +55,8 @@ describe('explorer e2e (Korean workbench, real daemon)', function () {
       await wb!.page.mouse.move(box.x + box.width + 320, box.y + box.height / 2, { steps: 8 });
       await wb!.page.mouse.up();
     }
-    const tree = sidebar.locator('.pane-body');
+    // The container also holds the Labs view; the explorer's view is titled Docker.
+    const tree = await wb!.viewPane('Docker', { alone: true });
     const row = (text: string) => tree.locator('.monaco-list-row', { hasText: text }).first();
     for (const name of [NAMES.web, NAMES.cache, NAMES.old]) await row(name).waitFor({ timeout: 30_000 });
     await row('컨테이너').waitFor();

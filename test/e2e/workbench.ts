@@ -198,6 +198,29 @@ export class Workbench {
     return sidebar;
   }
 
+  /**
+   * The body of one view in the open side bar, found by its header title (a view container holds several views,
+   * e.g. Labs and the explorer). Expands that view if it is folded; with `alone`, folds the container's other views
+   * so this one gets the whole height (and the screenshot).
+   */
+  async viewPane(title: string, options: { alone?: boolean } = {}): Promise<Locator> {
+    const sidebar = this.page.locator('.part.sidebar');
+    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
+    const headers = sidebar.locator('.pane-header');
+    // `has` locators are relative to the element they filter.
+    const titled = this.page.locator('.title', { hasText: exact });
+    const header = headers.filter({ has: titled }).first();
+    await header.waitFor();
+    if (options.alone) {
+      for (const other of await headers.all()) {
+        if ((await other.locator('.title').innerText()).trim().toLowerCase() === title.toLowerCase()) continue;
+        if ((await other.getAttribute('aria-expanded')) === 'true') await other.click();
+      }
+    }
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    return sidebar.locator('.pane', { has: this.page.locator('.pane-header', { has: titled }) }).locator('.pane-body');
+  }
+
   /** Waits for visible text anywhere in the workbench. */
   async waitForText(text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
     const locator = this.page.getByText(text).first();
