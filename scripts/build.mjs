@@ -15,10 +15,13 @@
 //     identity, `instanceof` on errors, module state). An import of another capability's
 //     internals fails the build (ESLint says the same, see eslint.config.mjs).
 //   - src/util/ is shared: bundled into each chunk that uses it (it holds no state).
-//   - Libraries a chunk loaded at activation requires lazily share a bundle of their own
-//     (LAZY_LIBRARIES, dist/dockerode.js): dockerode, and the docker-modem and ssh2 it is
-//     built on (src/docker/client.ts and ssh.ts require them on the first Docker call,
-//     not when the status bar shows the endpoint). One bundle, so each exists once.
+//   - Libraries that more than one chunk uses, or that a chunk loaded at activation
+//     requires lazily, live in library bundles of their own (LIBRARY_BUNDLES): each
+//     chunk reads them off dist/<bundle>.js, so each library exists once at run time and
+//     once in the .vsix (yaml was in three chunks, ajv and dockerfile-ast in two each).
+//     dist/dockerode.js holds dockerode and the docker-modem and ssh2 it is built on
+//     (src/docker/client.ts and ssh.ts require them on the first Docker call, not when
+//     the status bar shows the endpoint).
 //
 // dockerode pulls in ssh2, whose optional native pieces (cpu-features, sshcrypto.node)
 // are loaded inside try/catch: marking them external keeps the bundles free of .node
@@ -41,9 +44,18 @@ const watch = process.argv.includes('--watch');
 
 /** Folders of src/ that are not capabilities: shared helpers, and the CLI (its own bundle). */
 const NOT_CAPABILITIES = new Set(['util', 'cli']);
-/** npm packages bundled together into dist/<LAZY_BUNDLE>.js, required on first use. */
-const LAZY_LIBRARIES = ['dockerode', 'docker-modem', 'ssh2'];
-const LAZY_BUNDLE = 'dockerode';
+/**
+ * Library bundles: dist/<name>.js exports these npm packages (by their exact import name),
+ * and every chunk requires them from it. A package's own dependencies stay inside its bundle.
+ */
+export const LIBRARY_BUNDLES = {
+  dockerode: ['dockerode', 'docker-modem', 'ssh2'],
+  yaml: ['yaml'],
+  ajv: ['ajv'],
+  'dockerfile-ast': ['dockerfile-ast', 'vscode-languageserver-types', 'vscode-languageserver-textdocument'],
+};
+const bundleOfLibrary = new Map(Object.entries(LIBRARY_BUNDLES).flatMap(([bundle, libs]) => libs.map((lib) => [lib, bundle])));
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Files copied from node_modules into the extension's media (git-ignored there). */
 const VENDORED = [
   { from: 'mermaid/dist/mermaid.min.js', to: 'media/lab/vendor/mermaid.min.js' },
@@ -94,12 +106,13 @@ function capabilityBoundaries(own, caps) {
           ],
         };
       });
-      // `require('ssh2')` in a chunk reads that package off the shared lazy bundle.
-      const lazy = new RegExp(`^(${LAZY_LIBRARIES.join('|')})$`);
-      build.onResolve({ filter: lazy }, (args) => ({ path: args.path, namespace: 'lazy-library' }));
-      build.onResolve({ filter: new RegExp(`^\\./${LAZY_BUNDLE}\\.js$`), namespace: 'lazy-library' }, (args) => ({ path: args.path, external: true }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy-library' }, (args) => ({
-        contents: `module.exports = require('./${LAZY_BUNDLE}.js')[${JSON.stringify(args.path)}];`,
+      // `require('ssh2')` (or an import of yaml) in a chunk, or in a package bundled into it,
+      // reads that package off its library bundle.
+      const shared = new RegExp(`^(${[...bundleOfLibrary.keys()].map(escapeRegExp).join('|')})$`);
+      build.onResolve({ filter: shared }, (args) => ({ path: args.path, namespace: 'library-bundle' }));
+      build.onResolve({ filter: /^\.\/.*\.js$/, namespace: 'library-bundle' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'library-bundle' }, (args) => ({
+        contents: `module.exports = require('./${bundleOfLibrary.get(args.path)}.js')[${JSON.stringify(args.path)}];`,
         loader: 'js',
       }));
     },
@@ -132,11 +145,11 @@ export function extensionBuilds(caps = capabilities()) {
   return [
     { ...common, entryPoints: { extension: join(src, 'extension.ts') }, outdir: join(root, 'dist'), plugins: [capabilityBoundaries(undefined, caps)] },
     ...caps.map((name) => ({ ...common, stdin: chunkEntry(name), outfile: join(root, 'dist', `${name}.js`), plugins: [capabilityBoundaries(name, caps)] })),
-    {
+    ...Object.entries(LIBRARY_BUNDLES).map(([bundle, libs]) => ({
       ...common,
-      stdin: { contents: `module.exports = { ${LAZY_LIBRARIES.map((lib) => `${JSON.stringify(lib)}: require('${lib}')`).join(', ')} };`, resolveDir: root, sourcefile: `${LAZY_BUNDLE}.cjs`, loader: 'js' },
-      outfile: join(root, 'dist', `${LAZY_BUNDLE}.js`),
-    },
+      stdin: { contents: `module.exports = { ${libs.map((lib) => `${JSON.stringify(lib)}: require('${lib}')`).join(', ')} };`, resolveDir: root, sourcefile: `${bundle}.cjs`, loader: 'js' },
+      outfile: join(root, 'dist', `${bundle}.js`),
+    })),
   ];
 }
 
