@@ -32,6 +32,19 @@ export class LintFacts {
     return this.doc.text;
   }
 
+  /**
+   * The stages whose instructions rules judge: the implicit stage of the
+   * instructions before the first FROM (DockerfileModel.preamble), then every
+   * FROM stage. The one place that decides how rules treat a misplaced
+   * instruction: as hadolint does, like any other. Rules that judge a FROM line
+   * walk `doc.stages` (the implicit stage has none).
+   */
+  get stages(): readonly Stage[] {
+    if (!this.stageList) this.stageList = this.doc.preamble ? [this.doc.preamble, ...this.doc.stages] : this.doc.stages;
+    return this.stageList;
+  }
+  private stageList?: readonly Stage[];
+
   /** All RUN instructions, in order, `ONBUILD RUN` triggers included (hadolint applies its RUN rules to them). */
   get runs(): Instr[] {
     if (!this.runList) this.runList = this.withTriggers.filter((i) => i.keyword === 'RUN');

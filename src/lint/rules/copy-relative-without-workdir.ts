@@ -34,7 +34,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'COPY') continue;
         const ops = copyOperands(ins);
