@@ -209,6 +209,25 @@ export class LintFacts {
     return out;
   }
 
+  /** A cache (or tmpfs) mount of this RUN targets `dir` or a path inside it (`/var/lib/apt/` counts for `/var/lib/apt`). */
+  mountsCacheIn(ins: Instr, dir: string): boolean {
+    return this.cacheMounts(ins).some((t) => {
+      const target = t.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+      return target === dir || target.startsWith(dir + '/');
+    });
+  }
+
+  /**
+   * The RUN keeps apt's package lists out of the layer with cache mounts, as
+   * hadolint's DL3009 judges it: one on the lists themselves
+   * (`/var/lib/apt/lists`), or one on each of `/var/lib/apt` and
+   * `/var/cache/apt` (a mount of only one of the two leaves apt's state in
+   * the other, inconsistent with it).
+   */
+  aptCachesMounted(ins: Instr): boolean {
+    return this.mountsCacheIn(ins, '/var/lib/apt/lists') || (this.mountsCacheIn(ins, '/var/lib/apt') && this.mountsCacheIn(ins, '/var/cache/apt'));
+  }
+
   /**
    * The value `export NAME=value` (or `export NAME` of an earlier `NAME=value`)
    * gave NAME earlier in the same RUN script than `cmd`; undefined when none did.

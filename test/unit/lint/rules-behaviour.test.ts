@@ -107,8 +107,28 @@ describe('lint behaviour classes', () => {
   });
 
   testRule('apt-lists-cleanup', {
-    invalid: [{ name: 'a cache mount on /var/cache/apt alone leaves the lists', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n', messageId: 'aptListsCleanup' }],
+    invalid: [
+      {
+        name: 'a cache mount on /var/cache/apt alone leaves the lists: the fix mounts /var/lib/apt too',
+        src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
+        messageId: 'aptCacheMountIncomplete',
+        data: { mounted: '/var/cache/apt', missing: '/var/lib/apt' },
+        covers: 'apt-get update',
+        fixed: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n',
+      },
+      {
+        name: 'a cache mount on /var/lib/apt alone (hadolint DL3009 wants /var/cache/apt as well)',
+        src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n',
+        messageId: 'aptCacheMountIncomplete',
+        data: { mounted: '/var/lib/apt', missing: '/var/cache/apt' },
+        fixed: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n',
+      },
+      { name: 'a tmpfs mount on /var/lib/apt alone counts like a cache mount: still half', src: 'FROM debian:12-slim\nRUN --mount=type=tmpfs,target=/var/lib/apt/ apt-get update && apt-get install -y curl\n', messageId: 'aptCacheMountIncomplete', data: { mounted: '/var/lib/apt', missing: '/var/cache/apt' } },
+      { name: 'a bind mount on both directories keeps nothing out', src: 'FROM debian:12-slim\nRUN --mount=type=bind,target=/var/lib/apt --mount=type=bind,target=/var/cache/apt apt-get update && apt-get install -y curl\n', messageId: 'aptListsCleanup', fix: true },
+      { name: 'a cache mount on a sibling directory (/var/lib/aptitude) is not apt’s', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/aptitude apt-get update && apt-get install -y curl\n', messageId: 'aptListsCleanup' },
+    ],
     valid: [
+      { name: 'tmpfs and cache mounts on the two directories, destination spelling', src: 'FROM debian:12-slim\nRUN --mount=type=tmpfs,dst=/var/lib/apt --mount=type=cache,destination=/var/cache/apt/ apt-get update && apt-get install -y curl\n' },
       { name: 'cache mounts on both apt directories', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n' },
       { name: 'a tmpfs mount on the lists', src: 'FROM debian:12-slim\nRUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
     ],
