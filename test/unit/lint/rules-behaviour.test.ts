@@ -11,6 +11,24 @@ import { testRule } from './ruleTester';
 
 const COMPAT = { config: { hadolintCompat: true } };
 
+/** Every ecosystem's manifest-then-install, inside a heredoc RUN: the finding names the manifests and the fix copies them first. */
+const HEREDOC_INSTALLS = (
+  [
+    ['JavaScript (npm ci)', 'node:20', 'npm ci', 'npm ci', 'package*.json'],
+    ['Python (pip -r)', 'python:3.12-slim', 'pip install --no-cache-dir -r requirements.txt', 'pip install -r', 'requirements.txt'],
+    ['Ruby (bundle install)', 'ruby:3.3', 'bundle install', 'bundle install', 'Gemfile Gemfile.lock'],
+    ['PHP (composer install)', 'composer:2', 'composer install --no-dev', 'composer install', 'composer.json composer.lock'],
+    ['.NET (dotnet restore)', 'mcr.microsoft.com/dotnet/sdk:8.0', 'dotnet restore', 'dotnet restore', '*.csproj'],
+    ['Rust (cargo fetch)', 'rust:1.79', 'cargo fetch', 'cargo fetch', 'Cargo.toml Cargo.lock'],
+  ] as const
+).map(([lang, image, install, label, manifests]) => ({
+  name: `${lang} inside a heredoc RUN`,
+  src: `FROM ${image}\nWORKDIR /app\nCOPY . .\nRUN <<EOF\nset -e\n${install}\nEOF\n`,
+  messageId: 'copyBeforeInstall',
+  data: { install: label, manifests },
+  fixed: `FROM ${image}\nWORKDIR /app\nCOPY ${manifests} ./\nRUN <<EOF\nset -e\n${install}\nEOF\nCOPY . .\n`,
+}));
+
 describe('lint behaviour classes', () => {
   describe('ONBUILD triggers are linted as the instruction they carry', () => {
     it('RUN rules apply to ONBUILD RUN, positioned on the trigger', () => {
@@ -78,8 +96,18 @@ describe('lint behaviour classes', () => {
   });
 
   testRule('npm-pin', {
-    invalid: [{ name: 'a package whose name merely contains tar', src: 'FROM node:18-alpine\nRUN npm install -g tarball-extract\n', messageId: 'npmPin' }],
+    invalid: [
+      { name: 'a package whose name merely contains tar', src: 'FROM node:18-alpine\nRUN npm install -g tarball-extract\n', messageId: 'npmPin' },
+      { name: 'a git URL without #<commit> (as DL3016)', src: 'FROM node:18-alpine\nRUN npm install -g git+https://github.com/u/r.git\n', messageId: 'npmPin', covers: 'git+https://github.com/u/r.git' },
+      { name: 'a github: shorthand without #<ref>', src: 'FROM node:18-alpine\nRUN npm install -g github:u/r\n', messageId: 'npmPin' },
+      { name: 'a package whose name starts with git is a name, not a git URL', src: 'FROM node:18-alpine\nRUN npm install -g gitbook-cli\n', messageId: 'npmPin', covers: 'gitbook-cli' },
+    ],
     valid: [
+      { name: 'npm install ./pkg.tgz (a path)', src: 'FROM node:18-alpine\nRUN npm install -g ./pkg.tgz\n' },
+      { name: 'npm install pkg.tgz', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.tgz\n' },
+      { name: 'npm install https://…/pkg.tar.gz', src: 'FROM node:18-alpine\nRUN npm install -g https://example.com/pkg-1.0.0.tar.gz\n' },
+      { name: 'a git URL pinned to a tag with #', src: 'FROM node:18-alpine\nRUN npm install -g git+https://github.com/u/r.git#v1.2.0\n' },
+      { name: 'a git+ssh URL pinned with #semver:', src: 'FROM node:18-alpine\nRUN npm install -g git+ssh://git@github.com:u/r.git#semver:^1.2\n' },
       { name: 'npm install ./pkg.tar.gz', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.tar.gz\n' },
       { name: 'npm install pkg.tar', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.tar\n' },
       { name: 'npm install pkg.TGZ', src: 'FROM node:18-alpine\nRUN npm install -g pkg-1.0.0.TGZ\n' },
@@ -149,6 +177,10 @@ describe('lint behaviour classes', () => {
       { name: 'an AUTH word', src: 'FROM alpine:3.20\nENV NPM_AUTH=x\n', messageId: 'secretInEnv' },
       { name: 'an empty value is still the name of a secret (as BuildKit judges)', src: 'FROM alpine:3.20\nENV API_TOKEN=""\n', messageId: 'secretInEnv' },
       { name: 'AWS_ACCESS_KEY_ID', src: 'FROM alpine:3.20\nARG AWS_ACCESS_KEY_ID\n', messageId: 'secretInEnv' },
+      { name: 'a lowercase name ending in _key', src: 'FROM alpine:3.20\nARG api_key\n', messageId: 'secretInEnv', covers: 'api_key' },
+      { name: 'a name that is only auth', src: 'FROM alpine:3.20\nENV auth=x\n', messageId: 'secretInEnv' },
+      { name: 'ARG with an empty value in a multi-pair ARG: both secrets', src: 'FROM alpine:3.20\nARG GITHUB_TOKEN= DB_PASSWORD=""\n', messageId: 'secretInEnv', count: 2, covers: 'GITHUB_TOKEN' },
+      { name: 'an ARG before FROM is judged too', src: 'ARG NPM_TOKEN\nFROM alpine:3.20\n', messageId: 'secretInEnv', line: 1 },
       { name: 'AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN', src: 'FROM alpine:3.20\nARG AWS_SECRET_ACCESS_KEY\nARG AWS_SESSION_TOKEN\n', messageId: 'secretInEnv', count: 2 },
     ],
     valid: [
@@ -172,6 +204,9 @@ describe('lint behaviour classes', () => {
       { name: 'bundle install', src: 'FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n', messageId: 'copyBeforeInstall', message: /Gemfile/ },
       { name: 'composer install', src: 'FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n', messageId: 'copyBeforeInstall', message: /composer\.json/ },
       { name: 'dotnet restore', src: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\n', messageId: 'copyBeforeInstall', message: /\*\.csproj/ },
+      ...HEREDOC_INSTALLS,
+      { name: 'mvn -B dependency:resolve: the fix copies pom.xml first', src: 'FROM maven:3-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -B dependency:resolve\n', messageId: 'copyBeforeInstall', fixed: 'FROM maven:3-eclipse-temurin-21\nWORKDIR /app\nCOPY pom.xml ./\nRUN mvn -B dependency:resolve\nCOPY . .\n' },
+      { name: './gradlew dependencies: the fix copies the build scripts first', src: 'FROM gradle:8-jdk21\nWORKDIR /app\nCOPY . .\nRUN ./gradlew dependencies --no-daemon\n', messageId: 'copyBeforeInstall', fixed: 'FROM gradle:8-jdk21\nWORKDIR /app\nCOPY build.gradle* settings.gradle* ./\nRUN ./gradlew dependencies --no-daemon\nCOPY . .\n' },
       { name: 'pnpm install', src: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n', messageId: 'copyBeforeInstall', message: /pnpm-lock\.yaml/ },
     ],
     valid: [
