@@ -218,12 +218,47 @@ describe('lint behaviour classes', () => {
   describe('deliberate differences from hadolint', () => {
     it('each is documented in meta.differsFromHadolint, in Korean and English, on a rule with a hadolint id', () => {
       const documented = RULES.filter((r) => r.meta.differsFromHadolint);
-      assert.deepStrictEqual(documented.map((r) => r.meta.id).sort(), ['consecutive-run', 'pip-no-cache-dir', 'pipefail']);
+      assert.deepStrictEqual(documented.map((r) => r.meta.id).sort(), [
+        'apk-no-cache',
+        'apt-no-install-recommends',
+        'consecutive-run',
+        'copy-relative-without-workdir',
+        'dnf-clean',
+        'pip-no-cache-dir',
+        'pipefail',
+        'yarn-cache-clean',
+        'yum-clean',
+        'zypper-clean',
+      ]);
       for (const r of documented) {
         assert.ok(r.meta.hadolint, r.meta.id);
         assert.match(r.meta.differsFromHadolint!.ko, /[\uac00-\ud7a3]/);
         assert.match(r.meta.differsFromHadolint!.en, /hadolint-compat/);
       }
+    });
+    for (const [rule, image, run] of [
+      ['apk-no-cache', 'alpine:3.20', 'apk add curl=8.9.1-r0'],
+      ['apt-no-install-recommends', 'debian:12-slim', 'apt-get install -y curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*'],
+      ['dnf-clean', 'fedora:40', 'dnf install -y httpd-2.4.62'],
+      ['pip-no-cache-dir', 'python:3.12-slim', 'pip install flask==3.0.0'],
+      ['yarn-cache-clean', 'node:20', 'yarn install'],
+      ['yum-clean', 'centos:7', 'yum install -y httpd-2.4.6'],
+      ['zypper-clean', 'opensuse/leap:15.6', 'zypper install -y curl=8.6.0'],
+    ] as const) {
+      it(`${rule}: a builder stage that does not ship is left alone, judged under hadolint-compat`, () => {
+        const src = `FROM ${image} AS build\nRUN ${run}\nFROM scratch\nCOPY --from=build /x /x\n`;
+        const shipped = `FROM ${image}\nRUN ${run}\n`;
+        assert.strictEqual(of(shipped, rule).length, 1, 'reported in the shipped stage');
+        assert.strictEqual(of(src, rule).length, 0);
+        const compat = of(src, rule, COMPAT);
+        assert.strictEqual(compat.length, 1);
+        assert.strictEqual(compat[0].range.start.line, 1);
+      });
+    }
+    it('copy-relative-without-workdir: once per stage, each COPY under hadolint-compat', () => {
+      const src = 'FROM node:20-alpine\nCOPY package.json ./\nCOPY . .\n';
+      assert.deepStrictEqual(of(src, 'copy-relative-without-workdir').map((f) => f.range.start.line), [1]);
+      assert.deepStrictEqual(of(src, 'copy-relative-without-workdir', COMPAT).map((f) => f.range.start.line), [1, 2]);
     });
     it('consecutive-run: chained RUNs are left alone, reported under hadolint-compat', () => {
       const src = 'FROM alpine:3.20\nRUN apk add --no-cache curl && echo a && echo b\nRUN echo c\n';
