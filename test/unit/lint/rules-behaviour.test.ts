@@ -62,27 +62,45 @@ describe('lint behaviour classes', () => {
     valid: [{ name: 'COPY a b "dir/"', src: 'FROM alpine:3.20\nCOPY a b "dir/"\n' }, { name: "COPY a b 'dir/'", src: "FROM alpine:3.20\nCOPY a b 'dir/'\n" }],
   });
 
+  testRule('copy-relative-without-workdir', {
+    invalid: [{ name: 'COPY a "app/": quoted, still relative', src: 'FROM alpine:3.20\nCOPY a "app/"\n', messageId: 'copyRelativeWithoutWorkdir', data: { dest: 'app/' }, covers: '"app/"' }],
+    valid: [
+      { name: 'COPY a "/app/": quoted absolute', src: 'FROM alpine:3.20\nCOPY a "/app/"\n' },
+      { name: "COPY a 'C:\\app\\' on Windows (escape=`): quoted absolute", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a 'C:\\app\\'\n" },
+    ],
+  });
+
   testRule('workdir-relative', {
-    invalid: [{ name: 'FROM an external image: relative still reported', src: 'FROM alpine:3.20 AS base\nFROM base\nWORKDIR app\n', messageId: 'workdirRelative' }],
+    invalid: [
+      { name: 'FROM an external image: relative still reported', src: 'FROM alpine:3.20 AS base\nFROM base\nWORKDIR app\n', messageId: 'workdirRelative' },
+      { name: 'WORKDIR "app" quoted is still relative', src: 'FROM alpine:3.20\nWORKDIR "app"\n', messageId: 'workdirRelative', data: { path: 'app' } },
+    ],
     valid: [
       { name: "WORKDIR 'C:\\' (escape=`)", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR 'C:\\'\n" },
       { name: 'WORKDIR "/app" quoted', src: 'FROM alpine:3.20\nWORKDIR "/app"\n' },
+      { name: "WORKDIR '/app' single-quoted", src: "FROM alpine:3.20\nWORKDIR '/app'\n" },
       { name: 'a stage FROM an earlier stage with an absolute WORKDIR', src: 'FROM alpine:3.20 AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\n' },
       { name: '… through two stages', src: 'FROM alpine:3.20 AS a\nWORKDIR /srv\nFROM a AS b\nRUN true\nFROM b\nWORKDIR data\n' },
     ],
   });
 
   testRule('apt-get-yes', {
-    invalid: [{ name: 'a single -q does not imply -y', src: 'FROM debian:12-slim\nRUN apt-get -q install curl\n', messageId: 'aptGetYes' }],
+    invalid: [
+      { name: 'a single -q does not imply -y', src: 'FROM debian:12-slim\nRUN apt-get -q install curl\n', messageId: 'aptGetYes' },
+      { name: 'a single --quiet does not either: the fix adds -y', src: 'FROM debian:12-slim\nRUN apt-get --quiet install curl\n', messageId: 'aptGetYes', fixed: 'FROM debian:12-slim\nRUN apt-get --quiet install -y curl\n' },
+    ],
     valid: [
       { name: 'apt-get -q -q install', src: 'FROM debian:12-slim\nRUN apt-get -q -q install curl\n' },
       { name: 'apt-get --quiet --quiet install', src: 'FROM debian:12-slim\nRUN apt-get --quiet --quiet install curl\n' },
       { name: 'apt-get -q=2 install', src: 'FROM debian:12-slim\nRUN apt-get -q=2 install curl\n' },
+      { name: 'apt-get -qq install', src: 'FROM debian:12-slim\nRUN apt-get -qq install curl\n' },
+      { name: 'apt-get -q --quiet install (the two spellings add up)', src: 'FROM debian:12-slim\nRUN apt-get -q --quiet install curl\n' },
     ],
   });
 
   testRule('pip-pin', {
     invalid: [
+      { name: 'pip install --root-user-action=ignore flask', src: 'FROM python:3.12-slim\nRUN pip install --root-user-action=ignore flask\n', messageId: 'pipPin', covers: 'flask' },
       { name: 'pip install --root-user-action ignore flask: the value is no package', src: 'FROM python:3.12-slim\nRUN pip install --root-user-action ignore flask\n', messageId: 'pipPin', covers: 'flask' },
       { name: 'a VCS URL without a ref', src: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/org/lib.git\n', messageId: 'pipPin' },
       { name: 'a VCS URL over ssh (the user@ is no ref)', src: 'FROM python:3.12-slim\nRUN pip install git+ssh://git@github.com/org/lib.git#egg=lib\n', messageId: 'pipPin' },
@@ -90,6 +108,8 @@ describe('lint behaviour classes', () => {
     valid: [
       { name: 'pip install --root-user-action=ignore flask==3.0.0', src: 'FROM python:3.12-slim\nRUN pip install --root-user-action ignore flask==3.0.0\n' },
       { name: 'pip install -c constraints.txt flask', src: 'FROM python:3.12-slim\nRUN pip install -c constraints.txt flask\n' },
+      { name: 'pip install --constraint constraints.txt (the value is the file) flask', src: 'FROM python:3.12-slim\nRUN pip install --constraint constraints.txt flask\n' },
+      { name: 'a quoted requirement is unquoted before judging', src: 'FROM python:3.12-slim\nRUN pip install "flask==3.0.0"\n' },
       { name: 'pip install --constraint=constraints.txt flask', src: 'FROM python:3.12-slim\nRUN pip install --constraint=constraints.txt flask\n' },
       { name: 'a VCS URL pinned to a commit', src: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/org/lib.git@3f2a1b9#egg=lib\n' },
     ],
@@ -163,7 +183,7 @@ describe('lint behaviour classes', () => {
   });
 
   testRule('yarn-cache-clean', {
-    invalid: [{ name: 'yarn cache clean before yarn install leaves the cache', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', covers: 'yarn install' }],
+    invalid: [{ name: 'yarn cache clean before yarn install: the fix cleans after the install', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', fixed: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install && yarn cache clean\n' }, { name: 'yarn cache clean before yarn install leaves the cache', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', covers: 'yarn install' }],
     valid: [
       { name: 'yarn install && yarn cache clean', src: 'FROM node:18-alpine\nRUN yarn install && yarn cache clean\n' },
       { name: 'a tmpfs mount on yarn’s cache', src: 'FROM node:18-alpine\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache/yarn yarn install\n' },
