@@ -20,12 +20,25 @@ function defaultState(meta) {
   return 'on';
 }
 
-/** The Markdown table (with its markers) for rule metas, ordered by id. */
-export function renderRuleTable(metas) {
+/**
+ * The Markdown table (with its markers) for rule metas, ordered by id, then the
+ * notes: each deliberate difference from hadolint (`meta.differsFromHadolint`)
+ * and each peer check without a rule, with the reason (`unimplemented`).
+ */
+export function renderRuleTable(metas, unimplemented = []) {
   const rows = [...metas]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((m) => `| \`${m.id}\` | ${m.category} | ${m.severity} | ${m.hadolint ?? '—'} | ${m.buildkit ?? '—'} | ${m.fixable ? 'yes' : 'no'} | ${defaultState(m)} |`);
-  return [START, '| Rule | Category | Severity | hadolint | BuildKit check | Fixable | Default |', '|---|---|---|---|---|---|---|', ...rows, END].join('\n');
+  const notes = [
+    ...[...metas]
+      .filter((m) => m.differsFromHadolint)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((m) => `- \`${m.id}\` differs from ${m.hadolint ?? 'hadolint'} on purpose: ${m.differsFromHadolint.en}`),
+    ...unimplemented.map((c) => `- ${[c.hadolint, c.buildkit].filter(Boolean).map((n) => `\`${n}\``).join(' / ')} has no rule: ${c.why.en}`),
+  ];
+  const table = [START, '| Rule | Category | Severity | hadolint | BuildKit check | Fixable | Default |', '|---|---|---|---|---|---|---|', ...rows];
+  if (notes.length > 0) table.push('', 'Notes:', '', ...notes);
+  return [...table, END].join('\n');
 }
 
 /** `readme` with the table between the markers replaced; throws when the markers are missing. */
@@ -37,14 +50,15 @@ export function replaceTable(readme, table) {
 }
 
 async function loadRules(root) {
-  return (await loadSourceModule(root, "export { RULES } from './src/lint/rules';\n")).RULES;
+  return await loadSourceModule(root, "export { RULES, PEER_CHECKS_WITHOUT_RULE } from './src/lint/rules';\n");
 }
 
 async function main() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const readmePath = path.join(root, 'README.md');
   const readme = fs.readFileSync(readmePath, 'utf8');
-  const next = replaceTable(readme, renderRuleTable((await loadRules(root)).map((r) => r.meta)));
+  const { RULES, PEER_CHECKS_WITHOUT_RULE } = await loadRules(root);
+  const next = replaceTable(readme, renderRuleTable(RULES.map((r) => r.meta), PEER_CHECKS_WITHOUT_RULE));
   if (next === readme) return 0;
   if (process.argv.includes('--check')) {
     process.stderr.write('README.md: the rule table is out of date; run: node scripts/gen-rule-table.mjs\n');

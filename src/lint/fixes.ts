@@ -129,7 +129,7 @@ export function userInsertionPoint(stage: Stage): Instr {
  * (CMD, ENTRYPOINT: only the last takes effect), with a fix that deletes it.
  */
 export function reportOverridden(ctx: RuleContext, keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK'): void {
-  for (const stage of ctx.doc.stages) {
+  for (const stage of ctx.facts.stages) {
     const all = stage.instructions.filter((i) => i.keyword === keyword);
     const last = all[all.length - 1];
     for (const ins of all.slice(0, -1)) {

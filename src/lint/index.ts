@@ -3,7 +3,7 @@
 // engine's `lint:` check calls `lint` directly.
 export { lint, lintText, IncrementalLinter, mergeConfigs, resolveRule, ruleById, ruleErrorFinding, type LintResult, type EngineOptions, type RuleError } from './linter';
 export { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDockerfiles, shellcheckDocsUrl, shellcheckTitle, unavailableMessage, type ShellCheckOutcome } from './shellcheck';
-export { RULES } from './rules';
+export { PEER_CHECKS_WITHOUT_RULE, RULES } from './rules';
 export { defineRule, docsUrl, explanation, RuleContractError, type EditSpec, type FileEditSpec, type FixDescriptor, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleMetaInput } from './rule';
 export { applyEdits } from './edits';
 export { ignoreEdit } from './ignore';

@@ -1,5 +1,7 @@
 // Facts about instructions that several rules share (so no rule imports another).
+import type { Localized } from '../../util/i18n';
 import type { Instr, Stage, Word } from '../parse/model';
+import type { RuleOptions } from '../rule';
 
 /** The instruction keywords the builder knows. */
 export const KEYWORDS = [
@@ -81,3 +83,19 @@ export function contextSources(ins: Instr): Word[] | null {
   if (paths.length < 2) return null;
   return paths.slice(0, -1);
 }
+
+/**
+ * Whether a rule about what a RUN leaves in its layer (caches, lists,
+ * recommended packages) judges `ins`: in stages that ship only, since a
+ * builder's layers never reach the image; in every stage under
+ * `hadolint-compat`, as hadolint judges them (see `SHIPPED_STAGES_ONLY`).
+ */
+export function judgesLayerOf(options: RuleOptions, ins: Instr): boolean {
+  return !!ins.stage && (ins.stage.ships || !!options.hadolintCompat);
+}
+
+/** The `differsFromHadolint` of the rules that use `judgesLayerOf`. */
+export const SHIPPED_STAGES_ONLY: Localized = {
+  ko: '최종 이미지에 들어가는 스테이지(최종 스테이지와 그것이 `FROM`으로 이어받는 스테이지)의 RUN만 봅니다. 빌더 스테이지의 레이어는 이미지에 남지 않기 때문입니다. hadolint는 모든 스테이지를 봅니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 모든 스테이지를 봅니다.',
+  en: 'Only RUNs of the stages that ship (the final stage and the stages it is built `FROM`) are judged: a builder stage’s layers never reach the image. hadolint judges every stage. `hadolint-compat: true` in `.hadolint.yaml` judges every stage, as hadolint does.',
+};

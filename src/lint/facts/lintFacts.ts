@@ -32,6 +32,19 @@ export class LintFacts {
     return this.doc.text;
   }
 
+  /**
+   * The stages whose instructions rules judge: the implicit stage of the
+   * instructions before the first FROM (DockerfileModel.preamble), then every
+   * FROM stage. The one place that decides how rules treat a misplaced
+   * instruction: as hadolint does, like any other. Rules that judge a FROM line
+   * walk `doc.stages` (the implicit stage has none).
+   */
+  get stages(): readonly Stage[] {
+    if (!this.stageList) this.stageList = this.doc.preamble ? [this.doc.preamble, ...this.doc.stages] : this.doc.stages;
+    return this.stageList;
+  }
+  private stageList?: readonly Stage[];
+
   /** All RUN instructions, in order, `ONBUILD RUN` triggers included (hadolint applies its RUN rules to them). */
   get runs(): Instr[] {
     if (!this.runList) this.runList = this.withTriggers.filter((i) => i.keyword === 'RUN');
@@ -194,6 +207,25 @@ export class LintFacts {
       }
     }
     return out;
+  }
+
+  /** A cache (or tmpfs) mount of this RUN targets `dir` or a path inside it (`/var/lib/apt/` counts for `/var/lib/apt`). */
+  mountsCacheIn(ins: Instr, dir: string): boolean {
+    return this.cacheMounts(ins).some((t) => {
+      const target = t.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+      return target === dir || target.startsWith(dir + '/');
+    });
+  }
+
+  /**
+   * The RUN keeps apt's package lists out of the layer with cache mounts, as
+   * hadolint's DL3009 judges it: one on the lists themselves
+   * (`/var/lib/apt/lists`), or one on each of `/var/lib/apt` and
+   * `/var/cache/apt` (a mount of only one of the two leaves apt's state in
+   * the other, inconsistent with it).
+   */
+  aptCachesMounted(ins: Instr): boolean {
+    return this.mountsCacheIn(ins, '/var/lib/apt/lists') || (this.mountsCacheIn(ins, '/var/lib/apt') && this.mountsCacheIn(ins, '/var/cache/apt'));
   }
 
   /**

@@ -514,6 +514,13 @@ export interface Stage {
   isFinal: boolean;
   /** In the final image: the final stage and the stages it builds on. */
   ships: boolean;
+  /**
+   * The stage hadolint pretends for instructions before the first FROM (ARG
+   * aside, which stays global): no base image, `from` is its first
+   * instruction (also in `instructions`), index -1; final (and shipped) only
+   * in a file without FROM. See DockerfileModel.preamble.
+   */
+  implicit: boolean;
 }
 
 export interface ParseProblem {
@@ -533,6 +540,14 @@ export class DockerfileModel {
   readonly stages: Stage[] = [];
   /** ARG instructions before the first FROM. */
   readonly globalArgs: Instr[] = [];
+  /**
+   * The other instructions before the first FROM (already an
+   * `instruction-order` error), as one implicit stage so that every rule
+   * judges them as it judges a stage's, as hadolint does (it lints every
+   * instruction wherever it stands, pretending a base image at the top of a
+   * file). Not in `stages`: it has no FROM to judge. Null when there are none.
+   */
+  preamble: Stage | null = null;
   readonly problems: ParseProblem[] = [];
   private cache!: SegmentCache;
 
@@ -657,7 +672,7 @@ export class DockerfileModel {
         const expanded = this.expandGlobal(imageText);
         const parent = expanded !== null ? byName.get(expanded.toLowerCase()) ?? null : null;
         const image = expanded === null || parent ? null : parseImageRef(expanded);
-        current = { index: this.stages.length, from: ins, name, imageText, image, parent, instructions: [], isFinal: false, ships: false };
+        current = { index: this.stages.length, from: ins, name, imageText, image, parent, instructions: [], isFinal: false, ships: false, implicit: false };
         ins.stage = current;
         this.stages.push(current);
         if (name && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), current);
@@ -666,8 +681,13 @@ export class DockerfileModel {
         current.instructions.push(ins);
       } else if (ins.keyword === 'ARG') {
         this.globalArgs.push(ins);
+      } else {
+        this.preamble ??= { index: -1, from: ins, name: null, imageText: '', image: null, parent: null, instructions: [], isFinal: false, ships: false, implicit: true };
+        ins.stage = this.preamble;
+        this.preamble.instructions.push(ins);
       }
     }
+    if (this.preamble && this.stages.length === 0) this.preamble.isFinal = this.preamble.ships = true;
     const last = this.stages[this.stages.length - 1];
     if (last) {
       last.isFinal = true;

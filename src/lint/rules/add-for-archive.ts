@@ -34,7 +34,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       const copied = new Map<string, { start: number; end: number; value: string }>();
       for (const ins of stage.instructions) {
         if (ins.keyword === 'COPY' && !ins.flags.some((f) => f.name.toLowerCase() === 'from')) {

@@ -1,6 +1,7 @@
 import { apkSub, hasOption } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
+import { judgesLayerOf, SHIPPED_STAGES_ONLY } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'info',
     hadolint: 'DL3019',
+    differsFromHadolint: SHIPPED_STAGES_ONLY,
     title: { ko: '`apk add --no-cache` 사용', en: 'Use `apk add --no-cache`' },
     messages: {
       apkNoCache: {
@@ -34,7 +36,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       const cmds = ctx.facts.commands(run);
       const cleaned =
         cmds.some((c) => c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/apk'))) ||

@@ -1,6 +1,7 @@
 import { aptOptionValues, hasOption, isAptInstall } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
+import { judgesLayerOf, SHIPPED_STAGES_ONLY } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'info',
     hadolint: 'DL3015',
+    differsFromHadolint: SHIPPED_STAGES_ONLY,
     title: { ko: '`--no-install-recommends` 사용', en: 'Use `--no-install-recommends`' },
     messages: {
       aptNoInstallRecommends: {
@@ -32,7 +34,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       for (const c of ctx.facts.commands(run)) {
         const sub = isAptInstall(c);
         if (!sub) continue;

@@ -26,7 +26,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       if (!stage.ships) continue;
       let reported = false;
       for (const ins of stage.instructions) {

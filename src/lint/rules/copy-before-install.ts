@@ -39,7 +39,7 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       const list = stage.instructions;
       for (let k = 0; k < list.length; k++) {
         const copy = list[k];

@@ -30,12 +30,12 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'COPY') continue;
         const from = ins.flag('from');
         if (!from?.value || from.valueStart === null || from.valueEnd === null) continue;
-        const own = (stage.name !== null && from.value.toLowerCase() === stage.name.toLowerCase()) || from.value === String(stage.index);
+        const own = (stage.name !== null && from.value.toLowerCase() === stage.name.toLowerCase()) || (!stage.implicit && from.value === String(stage.index));
         if (own) ctx.report({ messageId: 'copyFromOwnStage', start: from.valueStart, end: from.valueEnd, data: { name: from.value } });
       }
     }

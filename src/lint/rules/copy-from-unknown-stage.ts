@@ -38,7 +38,7 @@ export default defineRule({
   },
   check(ctx) {
     const stages = ctx.doc.stages;
-    for (const stage of stages) {
+    for (const stage of ctx.facts.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'COPY') continue;
         const from = ins.flag('from');
@@ -57,7 +57,7 @@ export default defineRule({
           continue;
         }
         const lower = value.toLowerCase();
-        const earlier = stages.slice(0, stage.index).some((s) => s.name?.toLowerCase() === lower);
+        const earlier = stages.slice(0, Math.max(0, stage.index)).some((s) => s.name?.toLowerCase() === lower);
         if (earlier || stage.name?.toLowerCase() === lower) continue;
         const later = stages.slice(stage.index + 1).some((s) => s.name?.toLowerCase() === lower);
         ctx.report({

@@ -16,6 +16,10 @@ export default defineRule({
     category: 'maintainability',
     severity: 'warning',
     hadolint: 'DL3045',
+    differsFromHadolint: {
+      ko: '스테이지마다 첫 번째 상대 경로 COPY만 보고합니다. 그 앞에 WORKDIR 하나를 두면 뒤의 COPY가 모두 해결되기 때문입니다. hadolint는 COPY마다 보고합니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 COPY마다 보고합니다.',
+      en: 'Only the first relative COPY of each stage is reported: one WORKDIR before it settles every COPY after it. hadolint reports each such COPY. `hadolint-compat: true` in `.hadolint.yaml` reports each, as hadolint does.',
+    },
     title: { ko: 'WORKDIR 없이 상대 경로로 COPY하지 않기', en: 'No relative COPY destination without WORKDIR' },
     messages: {
       copyRelativeWithoutWorkdir: {
@@ -34,7 +38,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'COPY') continue;
         const ops = copyOperands(ins);
@@ -42,9 +46,9 @@ export default defineRule({
         const dest = ops[ops.length - 1];
         const value = dest.value.replace(/^["']|["']$/g, '');
         if (isAbsolutePath(value) || workdirSet(stage, ins.start)) continue;
-        // Once per stage: one WORKDIR before it settles every COPY after it.
+        // Once per stage: one WORKDIR before it settles every COPY after it (hadolint reports each).
         ctx.report({ messageId: 'copyRelativeWithoutWorkdir', start: dest.start, end: dest.end, data: { dest: value } });
-        break;
+        if (!ctx.options.hadolintCompat) break;
       }
     }
   },

@@ -1,6 +1,7 @@
 // Every rule, in the order findings of equal position are listed. A new rule is
 // one module here (see ../rule.ts for the contract) and one line in this list;
 // no rule imports another (shared facts live in ../facts/).
+import type { Localized } from '../../util/i18n';
 import type { Rule } from '../rule';
 import addForArchive from './add-for-archive';
 import addInsteadOfCopy from './add-instead-of-copy';
@@ -200,4 +201,18 @@ export const RULES: readonly Rule[] = [
   zypperDistUpgrade,
   zypperNonInteractive,
   zypperPin,
+];
+
+/**
+ * Peer checks with no rule here, and why (README's rule notes list them, from
+ * scripts/gen-rule-table.mjs): each needs what a Dockerfile does not hold.
+ */
+export const PEER_CHECKS_WITHOUT_RULE: readonly { buildkit?: string; hadolint?: string; why: Localized }[] = [
+  {
+    buildkit: 'InvalidBaseImagePlatform',
+    why: {
+      ko: 'BuildKit은 `FROM` 이미지를 레지스트리(또는 로컬 이미지 저장소)에서 받아 온 뒤, 그 이미지 설정의 OS/아키텍처가 빌드의 대상 플랫폼과 다를 때 보고합니다. 이미지가 어떤 플랫폼으로 나오는지는 레지스트리의 매니페스트에만 있고, 대상 플랫폼은 빌드할 때(`docker build --platform`, 기본은 데몬의 플랫폼) 정해집니다. `FROM --platform=linux/arm64 이미지`도 그 이미지에 arm64가 없을 때만 틀리므로, 오프라인으로 파일만 보는 린터는 판단할 수 없습니다.',
+      en: 'BuildKit reports it after resolving the `FROM` image from a registry (or the local image store), when the OS/architecture in that image’s config differs from the build’s target platform. Which platforms an image comes in is only in the registry’s manifest, and the target platform is chosen at build time (`docker build --platform`, by default the daemon’s). Even `FROM --platform=linux/arm64 image` is only wrong when that image has no arm64 variant, so a linter that reads the file alone, offline, cannot decide it.',
+    },
+  },
 ];

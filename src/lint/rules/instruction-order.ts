@@ -32,8 +32,8 @@ export default defineRule({
     for (const ins of ctx.doc.instructions) {
       if (ins.keyword === 'FROM') return;
       if (ins.keyword === 'ARG') continue;
+      // Each misplaced instruction, as hadolint's DL3061 reports them (the other rules judge them too: see DockerfileModel.preamble).
       ctx.report({ messageId: 'instructionOrder', start: ins.start, end: ins.keywordEnd, data: { keyword: ins.keyword } });
-      return;
     }
   },
 });

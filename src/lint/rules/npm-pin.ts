@@ -5,8 +5,10 @@ import { defineRule } from '../rule';
 
 /** `express`, `@scope/pkg` without `@version`; not paths, URLs, tarballs or git specs. */
 function unpinned(spec: string): boolean {
+  // A git spec is pinned by a `#<commit>` / `#semver:<range>` (as DL3016 judges), whatever the package is called (`gitbook-cli` is a name).
+  if (/^(git(\+(ssh|https?|file))?:\/\/|github:|gitlab:|bitbucket:)/.test(spec)) return !spec.includes('#');
   // Tarballs as npm recognises them by name: `.tgz`, `.tar.gz`, `.tar`.
-  if (/^(\.|\/|~|file:|git|https?:|github:)/.test(spec) || /\.(tgz|tar\.gz|tar)$/i.test(spec) || spec.includes('#')) return false;
+  if (/^(\.|\/|~|file:|https?:)/.test(spec) || /\.(tgz|tar\.gz|tar)$/i.test(spec) || spec.includes('#')) return false;
   const at = spec.lastIndexOf('@');
   return at <= 0;
 }

@@ -1,6 +1,7 @@
 import { hasOption, pipSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { insertAfter } from '../fixes';
+import { judgesLayerOf, SHIPPED_STAGES_ONLY } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 /** Values hadolint reads as false. */
@@ -13,8 +14,8 @@ export default defineRule({
     severity: 'warning',
     hadolint: 'DL3042',
     differsFromHadolint: {
-      ko: '`PIP_NO_CACHE_DIR`는 값이 무엇이든(`0`, `false`여도) pip 캐시를 끕니다. pip가 예전 동작을 지키려고 그렇게 읽기 때문에 여기서도 어떤 값이든 인정합니다. hadolint는 `0` 같은 거짓 값을 캐시를 켠 것으로 봅니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 거짓 값(`0`, `false`, `no`, `off`, 빈 값)은 인정하지 않습니다.',
-      en: '`PIP_NO_CACHE_DIR` turns pip’s cache off whatever its value, even `0` or `false`: pip reads it that way for backward compatibility, so any value counts here. hadolint takes a false value such as `0` as the cache left on. `hadolint-compat: true` in `.hadolint.yaml` stops counting false values (`0`, `false`, `no`, `off`, empty).',
+      ko: '`PIP_NO_CACHE_DIR`는 값이 무엇이든(`0`, `false`여도) pip 캐시를 끕니다. pip가 예전 동작을 지키려고 그렇게 읽기 때문에 여기서도 어떤 값이든 인정합니다. hadolint는 `0` 같은 거짓 값을 캐시를 켠 것으로 봅니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 거짓 값(`0`, `false`, `no`, `off`, 빈 값)은 인정하지 않습니다. ' + SHIPPED_STAGES_ONLY.ko,
+      en: '`PIP_NO_CACHE_DIR` turns pip’s cache off whatever its value, even `0` or `false`: pip reads it that way for backward compatibility, so any value counts here. hadolint takes a false value such as `0` as the cache left on. `hadolint-compat: true` in `.hadolint.yaml` stops counting false values (`0`, `false`, `no`, `off`, empty). ' + SHIPPED_STAGES_ONLY.en,
     },
     title: { ko: '`pip install --no-cache-dir` 사용', en: 'Use `pip install --no-cache-dir`' },
     messages: {
@@ -39,7 +40,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       if (ctx.facts.cacheMounts(run).some((t) => t.includes('pip'))) continue;
       const turnsOff = (value: string | null | undefined): boolean => value !== undefined && value !== null && (!ctx.options.hadolintCompat || !FALSE.test(value));
       if (turnsOff(ctx.facts.variableAt(run, 'PIP_NO_CACHE_DIR'))) continue;

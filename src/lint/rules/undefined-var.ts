@@ -51,7 +51,7 @@ export default defineRule({
     const globals = new Set<string>();
     for (const a of ctx.doc.globalArgs) for (const p of a.properties) globals.add(p.name);
 
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       const inherited = new Set<string>();
       for (let s: Stage | null = stage.parent; s; s = s.parent) for (const i of s.instructions) if (i.keyword === 'ENV') for (const p of i.properties) inherited.add(p.name);
       const root = ctx.facts.rootImage(stage);

@@ -25,7 +25,7 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       let first: string | null = null;
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'RUN' || !ctx.facts.posix(ins)) continue;

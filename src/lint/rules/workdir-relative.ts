@@ -32,7 +32,7 @@ export default defineRule({
   check(ctx) {
     // The WORKDIR each stage ends with: null when unknown; `absolute` when one was set in the build.
     const ends = new Map<number, { current: string | null; absolute: boolean }>();
-    for (const stage of ctx.doc.stages) {
+    for (const stage of ctx.facts.stages) {
       // `FROM <earlier stage>` starts in that stage's WORKDIR: once it is absolute, the base image cannot move it.
       const inherited = stage.parent ? ends.get(stage.parent.index) : undefined;
       let current: string | null = inherited?.current ?? null;

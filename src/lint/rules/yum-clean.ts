@@ -1,6 +1,7 @@
 import { cleansRpmCache, rpmInstall } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
+import { judgesLayerOf, SHIPPED_STAGES_ONLY } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 const TOOLS = ['yum'];
@@ -12,6 +13,7 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'info',
     hadolint: 'DL3032',
+    differsFromHadolint: SHIPPED_STAGES_ONLY,
     title: { ko: '`yum clean all`로 캐시 삭제', en: 'Clear the cache with `yum clean all`' },
     messages: {
       yumClean: {
@@ -32,7 +34,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       const cmds = ctx.facts.commands(run);
       const install = cmds.find((c) => rpmInstall(c, TOOLS));
       if (!install || cleansRpmCache(cmds, TOOLS, CACHE_DIRS)) continue;

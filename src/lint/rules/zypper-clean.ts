@@ -1,6 +1,7 @@
 import { ZYPPER_INSTALL, zypperSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
+import { judgesLayerOf, SHIPPED_STAGES_ONLY } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'info',
     hadolint: 'DL3036',
+    differsFromHadolint: SHIPPED_STAGES_ONLY,
     title: { ko: '`zypper clean`으로 캐시 삭제', en: 'Clear the cache with `zypper clean`' },
     messages: {
       zypperClean: {
@@ -29,7 +31,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       const cmds = ctx.facts.commands(run);
       const install = cmds.find((c) => ZYPPER_INSTALL.has(zypperSub(c)?.value ?? ''));
       if (!install) continue;

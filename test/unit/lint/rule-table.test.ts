@@ -4,13 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type RuleMeta } from '../../../src/lint';
+import { PEER_CHECKS_WITHOUT_RULE, RULES, type RuleMeta } from '../../../src/lint';
 import { repoRoot } from './helpers';
 
 interface Generator {
   START: string;
   END: string;
-  renderRuleTable(metas: RuleMeta[]): string;
+  renderRuleTable(metas: RuleMeta[], unimplemented?: typeof PEER_CHECKS_WITHOUT_RULE): string;
   replaceTable(readme: string, table: string): string;
 }
 
@@ -23,7 +23,7 @@ describe('lint: the README rule table', () => {
   });
 
   it('is what the generator makes from the rule registry', () => {
-    const table = gen.renderRuleTable(RULES.map((r) => r.meta));
+    const table = gen.renderRuleTable(RULES.map((r) => r.meta), PEER_CHECKS_WITHOUT_RULE);
     assert.equal(gen.replaceTable(readme, table), readme, 'run: node scripts/gen-rule-table.mjs');
   });
 
@@ -34,6 +34,17 @@ describe('lint: the README rule table', () => {
     assert.match(table, /\| `trusted-registry` \| security \| error \| DL3026 \| — \| no \| on, with `trustedRegistries` \|/);
     assert.match(table, /\| `healthcheck-missing` \|.*\| DL3057 \|.*\| off \(turn on with `override`\) \|/);
     assert.match(table, /\| `reserved-stage-name` \|.*\| DL3063 \| ReservedStageName \|/);
+  });
+
+  it('notes every deliberate difference from hadolint and every peer check without a rule, with why', () => {
+    const documented = RULES.filter((r) => r.meta.differsFromHadolint);
+    assert.ok(documented.length > 0);
+    for (const r of documented) assert.ok(readme.includes(`- \`${r.meta.id}\` differs from ${r.meta.hadolint} on purpose: ${r.meta.differsFromHadolint!.en}`), r.meta.id);
+    assert.ok(PEER_CHECKS_WITHOUT_RULE.some((c) => c.buildkit === 'InvalidBaseImagePlatform'));
+    for (const c of PEER_CHECKS_WITHOUT_RULE) {
+      assert.ok(!RULES.some((r) => (c.buildkit && r.meta.buildkit === c.buildkit) || (c.hadolint && r.meta.hadolint === c.hadolint)), `${c.buildkit ?? c.hadolint} has a rule`);
+      assert.ok(readme.includes(c.why.en), `${c.buildkit ?? c.hadolint} noted in README`);
+    }
   });
 
   it('a changed rule makes the README out of date', () => {

@@ -69,7 +69,7 @@ describe('lint rules: correctness', () => {
   });
 
   testRule('instruction-order', {
-    invalid: [{ name: 'RUN echo hi', src: 'RUN echo hi\nFROM alpine:3.20\n', messageId: 'instructionOrder', covers: 'RUN' }, { name: 'LABEL a=b', src: 'ARG V=1\nLABEL a=b\nFROM alpine:3.20\n', messageId: 'instructionOrder', line: 2 }],
+    invalid: [{ name: 'RUN echo hi', src: 'RUN echo hi\nFROM alpine:3.20\n', messageId: 'instructionOrder', covers: 'RUN' }, { name: 'LABEL a=b', src: 'ARG V=1\nLABEL a=b\nFROM alpine:3.20\n', messageId: 'instructionOrder', line: 2 }, { name: 'every misplaced instruction, ARG between them aside (as DL3061)', src: 'LABEL a=b\nARG V=1\nENV C=d\nFROM alpine:3.20\nRUN true\n', messageId: 'instructionOrder', count: 2, line: 1 }],
     valid: [{ name: 'ARG V=3.20', src: 'ARG V=3.20\nFROM alpine:${V}\n' }, { name: 'FROM alpine:3.20', src: '# syntax=docker/dockerfile:1\n# comment\nFROM alpine:3.20\n' }, { name: '""', src: '' }],
   });
 

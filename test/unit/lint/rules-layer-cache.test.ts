@@ -73,7 +73,7 @@ describe('lint rules: layer cache', () => {
     valid: [
       { name: 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', src: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
       { name: 'builder stage does not ship', src: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /x /x\n' },
-      { name: 'cache mount keeps the lists out of the layer', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n' },
+      { name: 'cache mounts on /var/lib/apt and /var/cache/apt keep the lists out of the layer', src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n' },
       { name: 'RUN apt-get install -y curl', src: 'FROM debian:12-slim\nRUN apt-get install -y curl\n' },
     ],
   });

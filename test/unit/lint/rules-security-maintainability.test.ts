@@ -51,7 +51,7 @@ describe('lint rules: security and maintainability', () => {
 
   testRule('npm-pin', {
     invalid: [{ name: 'RUN npm install -g pm2', src: 'FROM node:18-alpine\nRUN npm install -g pm2\n', messageId: 'npmPin', covers: 'pm2' }, { name: 'RUN npm i @angular/cli', src: 'FROM node:18-alpine\nRUN npm i @angular/cli\n', messageId: 'npmPin' }],
-    valid: [{ name: 'RUN npm install -g pm2@5.4.2 @angular/cli@17', src: 'FROM node:18-alpine\nRUN npm install -g pm2@5.4.2 @angular/cli@17\n' }, { name: 'RUN npm ci', src: 'FROM node:18-alpine\nRUN npm ci\n' }, { name: 'RUN npm install', src: 'FROM node:18-alpine\nRUN npm install\n' }, { name: 'RUN npm install ./local-pkg git+https://github.com/x/y.git', src: 'FROM node:18-alpine\nRUN npm install ./local-pkg git+https://github.com/x/y.git\n' }],
+    valid: [{ name: 'RUN npm install -g pm2@5.4.2 @angular/cli@17', src: 'FROM node:18-alpine\nRUN npm install -g pm2@5.4.2 @angular/cli@17\n' }, { name: 'RUN npm ci', src: 'FROM node:18-alpine\nRUN npm ci\n' }, { name: 'RUN npm install', src: 'FROM node:18-alpine\nRUN npm install\n' }, { name: 'RUN npm install ./local-pkg git+https://github.com/x/y.git#v1.0.0 (a git URL is pinned by #ref, as DL3016)', src: 'FROM node:18-alpine\nRUN npm install ./local-pkg git+https://github.com/x/y.git#v1.0.0\n' }],
   });
 
   testRule('maintainer-deprecated', {
