@@ -12,7 +12,8 @@
 // Debian's docker.io, docker-registry and busybox-static installed, it starts:
 //   - docker-registry on 127.0.0.1:<port>, storage under .cache/docker-fixture/registry;
 //   - a private dockerd (own data-root, exec-root, pidfile and unix socket) with
-//     that registry as --registry-mirror;
+//     that registry as --registry-mirror and one 10.N.0.0/16 cut into /24s as its
+//     --default-address-pool (256 networks: a 30-pair class fits);
 // and builds the fixture images (test/fixture/images.mjs) FROM scratch with
 // busybox, pushes them as library/<name>:<tag> and removes the local copies, so
 // `docker pull nginx:alpine` goes through the mirror exactly as a learner's
@@ -379,6 +380,22 @@ function bridgeConfig() {
   throw new Error('no free 10.213.N.0/24 for the fixture bridge');
 }
 
+// The main daemon's pools for user-defined networks: Docker's defaults hold ~30 bridge
+// networks and a 30-pair class of session 3 makes 30 (session 4, 60). As the instructor
+// guide (exercises/README.md) tells a class server: one /16 cut into /24s, 256 networks.
+// Each checkout picks a 10.N.0.0/16 (N 10–99) no route on the machine uses yet and keeps it,
+// clear of the subnets the course and tests name themselves (session 1's 10.123.<pair>.0/24,
+// the explorer's and the checks' 10.200–249.x.0/24, the bridges' 10.213/10.215).
+function addressPoolConfig() {
+  const state = readState();
+  if (state.addressPool) return state.addressPool;
+  const routes = spawnSync('ip', ['-4', 'route'], { encoding: 'utf8' }).stdout ?? '';
+  for (let n = 10; n < 100; n++) {
+    if (!routes.split('\n').some((r) => r.startsWith(`10.${n}.`))) return writeState({ addressPool: `base=10.${n}.0.0/16,size=24` }).addressPool;
+  }
+  throw new Error('no free 10.N.0.0/16 (N 10–99) for the fixture daemon\'s address pool');
+}
+
 function ensureBridge({ name, cidr }) {
   const ip = (args) => spawnSync('ip', args, { encoding: 'utf8' });
   if (ip(['link', 'show', name]).status !== 0) {
@@ -419,7 +436,7 @@ async function ensureDaemon(registryPort) {
   const p = paths();
   const mirror = `http://127.0.0.1:${registryPort}/`;
   const bridge = bridgeConfig();
-  const config = { dataRoot: p.dataRoot, execRoot: p.execRoot, pidfile: p.pidfile, socket: p.socket, registryPort, bridge: bridge.name };
+  const config = { dataRoot: p.dataRoot, execRoot: p.execRoot, pidfile: p.pidfile, socket: p.socket, registryPort, bridge: bridge.name, defaultAddressPool: addressPoolConfig() };
   const argsKey = dockerdArgs(config).join(' ');
   ensureBridge(bridge);
   if (await pingDaemon(p.socket)) {

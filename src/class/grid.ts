@@ -78,17 +78,39 @@ function readOnly(): Promise<never> {
   return Promise.reject(new Error('the class view only reads the Docker state'));
 }
 
+/** How many daemon calls one refresh keeps in flight: a 30-pair class asks hundreds at once. */
+export const DAEMON_CALLS_IN_FLIGHT = 16;
+
+/** Runs at most `limit` of the calls given to it at a time, the rest in the order they came. */
+export function callLimiter(limit: number): <T>(call: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await call();
+    } finally {
+      // The slot passes straight to the next waiting call, so `running` stays counted.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
 /**
  * A DockerState that answers from one listing where it can (a name not listed does not
- * exist: no 404 round trip), remembers every answer for one refresh, and refuses to change
- * anything.
+ * exist: no 404 round trip), remembers every answer for one refresh, keeps at most
+ * `inFlight` calls to the daemon running at once, and refuses to change anything.
  */
-export function snapshotState(inner: DockerState, inventory: Inventory): DockerState {
+export function snapshotState(inner: DockerState, inventory: Inventory, inFlight = DAEMON_CALLS_IN_FLIGHT): DockerState {
   const memo = new Map<string, Promise<unknown>>();
+  const limit = callLimiter(inFlight);
   const once = <T>(key: string, get: () => Promise<T>): Promise<T> => {
     let p = memo.get(key) as Promise<T> | undefined;
     if (!p) {
-      p = get();
+      p = limit(get);
       memo.set(key, p);
     }
     return p;
@@ -166,14 +188,16 @@ async function judgeStep(step: Step, lab: Lab, vars: VariableValues, state: Dock
   const looksAt = step.expect ? [] : step.precondition.filter((c) => LIVE_KINDS.has(c.kind));
   const checks = own.length ? own : looksAt;
   const byCommands = !step.expect && !checks.length && !step.checks.length && step.commands.some((c) => c.runnable);
-  const results: Judged['results'] = [];
-  for (const raw of checks) {
-    const check = { ...resolveCheck(raw, vars, lab.variables), timeout: 0 } as Check;
-    const outcome = await evaluateCheck(check, state, env, { intervalMs: 0 });
-    const object = objectOf(check);
-    const missing = outcome.ok === false && object !== undefined && !(await state.container(object)) && !(await state.network(object)) && !(await state.volume(object));
-    results.push({ check, ok: outcome.ok !== false, message: outcome.message, missing });
-  }
+  // The checks only read, so they all run at once; the snapshot state bounds the daemon calls.
+  const results = await Promise.all(
+    checks.map(async (raw) => {
+      const check = { ...resolveCheck(raw, vars, lab.variables), timeout: 0 } as Check;
+      const outcome = await evaluateCheck(check, state, env, { intervalMs: 0 });
+      const object = objectOf(check);
+      const missing = outcome.ok === false && object !== undefined && !(await state.container(object)) && !(await state.network(object)) && !(await state.volume(object));
+      return { check, ok: outcome.ok !== false, message: outcome.message, missing };
+    }),
+  );
   return { step, live: checks.length > 0, byCommands, results };
 }
 
@@ -190,8 +214,9 @@ export async function pairRow(lab: Lab, pair: number, source: ClassSource, inven
   if (!exists(inventory, owned)) {
     return { pair, started: false, passed: 0, cells: lab.steps.map((s) => ({ stepId: s.id, status: 'not-started', source: 'none', message: NOT_STARTED_PAIR(pair) })) };
   }
-  const judged: Judged[] = [];
-  for (const step of lab.steps) judged.push(await judgeStep(step, lab, vars, source.state, source.env));
+  // Every step at once: judging reads the results in step order afterwards, so the order the
+  // checks finish in changes nothing.
+  const judged = await Promise.all(lab.steps.map((step) => judgeStep(step, lab, vars, source.state, source.env)));
   // The frontier: the last step that passes on something that exists (not only on absences).
   let frontier = -1;
   judged.forEach((j, i) => {
@@ -228,7 +253,7 @@ export async function pairRow(lab: Lab, pair: number, source: ClassSource, inven
   return { pair, started: true, cells, passed: cells.filter((c) => c.status === 'passed').length };
 }
 
-/** The whole grid: every pair at once (each pair's steps in order, sharing one listing). */
+/** The whole grid: every pair and step at once, sharing one listing. */
 export async function classStatus(lab: Lab, pairs: number[], source: ClassSource, now: () => Date = () => new Date()): Promise<ClassGrid> {
   const inventory = await source.inventory();
   const shared: ClassSource = { ...source, state: snapshotState(source.state, inventory) };

@@ -101,6 +101,39 @@ describe('class engine', () => {
     await assert.rejects(() => state.stopContainer('x'), /only reads/);
   });
 
+  it('snapshotState keeps at most its bound of daemon calls in flight and still answers every one', async () => {
+    const docker = new FakeDocker();
+    const names = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    for (const n of names) docker.addContainer({ name: n, image: 'nginx:alpine', imageId: 'sha256:nginx:alpine' });
+    let running = 0;
+    let most = 0;
+    const slow = Object.create(docker) as FakeDocker;
+    slow.container = async (name: string) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 2));
+      running--;
+      return docker.container(name);
+    };
+    const state = snapshotState(slow, { containers: new Set(names), networks: new Set(), volumes: new Set() }, 5);
+    const got = await Promise.all(names.map((n) => state.container(n)));
+    assert.deepEqual(got.map((c) => c?.name), names);
+    assert.equal(most, 5);
+  });
+
+  it('judges many pairs at once exactly as it judges each pair alone', async () => {
+    const docker = new FakeDocker();
+    for (const p of [1, 2, 3, 5, 6, 7]) atRunSingle(docker, p, p === 3 ? 8080 : undefined);
+    docker.addNetwork('pair4-network');
+    const pairs = [1, 2, 3, 4, 5, 6, 7, 8];
+    const all = await classStatus(lab, pairs, source(docker), () => new Date(0));
+    for (const p of pairs) {
+      const alone = await classStatus(lab, [p], source(docker), () => new Date(0));
+      assert.deepEqual(all.rows.find((r) => r.pair === p), alone.rows[0], `pair ${p}`);
+    }
+    assert.deepEqual(docker.log, []);
+  });
+
   it('merges progress files into cells not started, keeps what the daemon shows, and says which files counted', async () => {
     const docker = atRunSingle(new FakeDocker(), 1, 9999);
     const grid = await classStatus(lab, [1, 2], source(docker));
