@@ -28,17 +28,28 @@ export function insideFolder(root: string, rel: string): string | undefined {
   return abs;
 }
 
-export function httpGet(url: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+/** Redirects an http check follows, as a browser would (Grafana answers `/` with 302 → /login). */
+const MAX_REDIRECTS = 5;
+
+export function httpGet(url: string, timeoutMs: number, redirectsLeft = MAX_REDIRECTS): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const client = url.startsWith('https:') ? https : http;
     const req = client.get(url, { timeout: timeoutMs }, (res) => {
+      const status = res.statusCode ?? 0;
+      const next = status >= 300 && status < 400 && res.headers.location ? new URL(res.headers.location, url) : undefined;
+      // Only within the same server: a check of a published port never wanders off the host.
+      if (next && redirectsLeft > 0 && next.host === new URL(url).host && /^https?:$/.test(next.protocol)) {
+        res.resume();
+        httpGet(next.href, timeoutMs, redirectsLeft - 1).then(resolve, reject);
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (d: Buffer) => {
         size += d.length;
         if (size <= 1_000_000) chunks.push(d);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));

@@ -184,9 +184,9 @@ describe('course: the built-in sessions', () => {
       return { names: [...new Set(names)], ports: [...new Set(ports)].sort() };
     };
 
-    it('gives pair 1 ports 8081-8082 and pair 2 ports 8083-8084', () => {
-      assert.deepEqual(namesAndPorts(1).ports, ['8081', '8082']);
-      assert.deepEqual(namesAndPorts(2).ports, ['8083', '8084']);
+    it('gives pair 1 ports 8081-8082 and pair 2 ports 8083-8084, and Grafana 8600 + pair', () => {
+      assert.deepEqual(namesAndPorts(1).ports, ['8081', '8082', '8601']);
+      assert.deepEqual(namesAndPorts(2).ports, ['8083', '8084', '8602']);
     });
 
     it('names every container and network after the pair, so pair 1 and pair 2 never clash', () => {
