@@ -119,9 +119,19 @@ function stepDescription(engine, lab, step, body, lang, first) {
   return lines.join('\n');
 }
 
+const OS_NAMES = { windows: 'Windows', win: 'Windows', mac: 'macOS', macos: 'macOS', darwin: 'macOS', linux: 'Linux' };
+
+/** A walkthrough is the same page on every system: an `os=` fence is shown with the systems it is for. */
+function labelOsFences(body) {
+  return body.replace(/^```(\S*)([^\n]*?)\s+os=([\w|,]+)([^\n]*)$/gm, (_m, lang, before, os, after) => {
+    const names = [...new Set(os.toLowerCase().split(/[|,]/).map((w) => OS_NAMES[w]).filter(Boolean))].join(', ');
+    return `**${names}**\n\n\`\`\`${lang}${before}${after}`;
+  });
+}
+
 function stepMedia(engine, lab, step, body, lang, source) {
   const labels = LABELS[lang];
-  const parts = [`<!-- ${labels.generated(source)} -->`, '', `## ${step.title}`, '', fillDefaults(engine, lab, body)];
+  const parts = [`<!-- ${labels.generated(source)} -->`, '', `## ${step.title}`, '', fillDefaults(engine, lab, labelOsFences(body))];
   if (TEMPLATE.test(body) && lab.variables.length) {
     const shown = lab.variables.map((v) => `\`${v.name}=${v.default}\``).join(', ');
     parts.push('', `> ${labels.variables(shown)}`);

@@ -32,6 +32,8 @@
   document.addEventListener('click', (event) => {
     const el = event.target instanceof Element ? event.target.closest('[data-action]') : null;
     if (!el || el.hasAttribute('disabled')) return;
+    // Command links are anchors (href="#"): the page itself never navigates.
+    if (el instanceof HTMLAnchorElement) event.preventDefault();
     const action = el.getAttribute('data-action');
     const stepId = stepOf(el);
     switch (action) {
@@ -59,6 +61,12 @@
       }
       case 'copy':
         post({ type: 'copy', sessionId, block: Number(el.getAttribute('data-code')) });
+        break;
+      case 'createFile':
+        post({ type: 'createFile', sessionId, file: Number(el.getAttribute('data-file')) });
+        break;
+      case 'command':
+        post({ type: 'command', sessionId, link: Number(el.getAttribute('data-link')) });
         break;
       case 'variables':
       case 'prepull':

@@ -85,6 +85,52 @@ describe('Labs view and terminal help (extension host)', function () {
     session.panel?.dispose();
   });
 
+  it('the lab view creates a file fence\'s file and runs a command link to our own commands only', async () => {
+    const dir = path.join(workspaceDir(), 'suite-lab-controls');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'controls.md'),
+      [
+        '# Controls',
+        '',
+        '## Write the Dockerfile {#write}',
+        '',
+        '```dockerfile file=made/Dockerfile',
+        'FROM busybox:latest',
+        'CMD ["echo", "controls"]',
+        '```',
+        '',
+        '[Labs](command:dockerLabs.lab.labsViewItems) [send](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)',
+        '',
+        '```bash',
+        'docker build -t suite-controls made',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const session = await vscode.commands.executeCommand<{ id: string; workdir: string; panel?: vscode.WebviewPanel }>('dockerLabs.lab.openMarkdown', vscode.Uri.file(path.join(dir, 'controls.md')));
+    const html = session.panel?.webview.html ?? '';
+    assert.ok(html.includes('data-action="createFile" data-file="0"'), 'the file fence has its button');
+    assert.equal((html.match(/data-action="command"/g) ?? []).length, 1, 'only our own command is a link');
+    assert.ok(!html.includes('href="command:'), 'no command URI in the page');
+    const target = path.join(session.workdir, 'made', 'Dockerfile');
+    fs.rmSync(target, { force: true });
+
+    const post = (message: Record<string, unknown>) => vscode.commands.executeCommand('dockerLabs.lab.viewMessage', { sessionId: session.id, ...message });
+    const written = await post({ type: 'createFile', file: 0 });
+    assert.equal(written, target);
+    assert.equal(fs.readFileSync(target, 'utf8'), 'FROM busybox:latest\nCMD ["echo", "controls"]\n');
+    await waitFor('the created file open in an editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === target), 10_000);
+    // The same content again: nothing to ask, the file stays as it is.
+    assert.equal(await post({ type: 'createFile', file: 0 }), target);
+
+    const items = (await post({ type: 'command', link: 0 })) as TreeSession[] | undefined;
+    assert.ok(items?.some((s) => s.sessionId === session.id), 'the link ran dockerLabs.lab.labsViewItems');
+    assert.equal(await post({ type: 'command', link: 1 }), undefined, 'the refused link has no index');
+    assert.equal(await post({ type: 'command', command: 'workbench.action.terminal.sendSequence' }), undefined, 'a message naming a command is dropped');
+    session.panel?.dispose();
+  });
+
   it('a failed docker run typed in a terminal is helped once; the second identical failure stays quiet', async function () {
     const name = `suite-help-${Math.random().toString(36).slice(2, 7)}`;
     const made = await docker(['create', '--name', name, 'busybox:latest', 'true']);

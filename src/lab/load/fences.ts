@@ -15,15 +15,42 @@ const COMMAND_WORDS = new Set([
   'chmod', 'hostname', 'grep', 'tail', 'head', 'watch', 'set', 'source', 'pwd', 'whoami', 'usermod', 'newgrp',
 ]);
 
+/** The operating systems an `os=` fence attribute names (Docker Desktop on Windows/macOS, Docker Engine on Linux). */
+export type LabOs = 'windows' | 'mac' | 'linux';
+
+const OS_NAMES: Record<string, LabOs> = { windows: 'windows', win: 'windows', win32: 'windows', mac: 'mac', macos: 'mac', darwin: 'mac', osx: 'mac', linux: 'linux' };
+
 export interface FenceInfo {
   lang: string;
   norun: boolean;
+  /** `file=PATH`: the fence is the content of that file (the lab view offers "create this file"). */
+  file?: string;
+  /** `os=windows|mac`: shown only on those systems, and never run (a step's commands are the same everywhere). */
+  os?: LabOs[];
+}
+
+/** The `os=` word of process.platform. */
+export function labOsOf(platform: string): LabOs {
+  return platform === 'win32' ? 'windows' : platform === 'darwin' ? 'mac' : 'linux';
+}
+
+/** `key=value` / `key="value"` words of an info string after the language. */
+function fenceAttributes(info: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const m of info.matchAll(/(?:^|\s)([a-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|(\S+))/gi)) attrs.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4]);
+  return attrs;
 }
 
 export function parseFenceInfo(info: string): FenceInfo {
   const words = info.trim().split(/\s+/).filter(Boolean);
   const lang = (words[0] ?? '').replace(/^\{?\.?/, '').replace(/\}$/, '').toLowerCase();
-  return { lang, norun: words.slice(1).some((w) => w.toLowerCase() === 'norun' || w === '{norun}') };
+  const attrs = fenceAttributes(info.trim().slice((words[0] ?? '').length));
+  const file = attrs.get('file') ?? attrs.get('save-as');
+  const osNames = attrs.get('os')?.toLowerCase().split(/[|,]/).map((w) => w.trim()).filter(Boolean);
+  // An unknown name is kept out rather than guessed: the block then shows on no system.
+  const os = osNames ? [...new Set(osNames.map((w) => OS_NAMES[w]).filter((w): w is LabOs => !!w))] : undefined;
+  const norun = words.slice(1).some((w) => w.toLowerCase() === 'norun' || w === '{norun}') || os !== undefined;
+  return { lang, norun, ...(file ? { file } : {}), ...(os ? { os } : {}) };
 }
 
 // ---- prompts (transcripts such as `$ docker ps` or `C:\Users\me>docker ps`) ---------

@@ -43,3 +43,31 @@ export function copyStarter(files: StarterFile[], overwrite: boolean): string[] 
   }
   return copied;
 }
+
+/** Where a lab's file fence (`file=PATH`) goes in the learner's folder, and what is there now. */
+export interface LabFileTarget {
+  rel: string;
+  target: string;
+  /** The target exists with different content. */
+  conflict: boolean;
+  /** The target exists with the same content. */
+  same: boolean;
+}
+
+/** The file `rel` of the folder `workdir`; undefined when the path leaves that folder (absolute, `..`). */
+export function labFileTarget(workdir: string, rel: string, content: string): LabFileTarget | undefined {
+  if (!rel || path.isAbsolute(rel) || /^[a-z]:/i.test(rel)) return undefined;
+  const target = path.resolve(workdir, rel);
+  const inside = path.relative(workdir, target);
+  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
+  const exists = fs.existsSync(target);
+  const same = exists && fs.readFileSync(target, 'utf8') === content;
+  return { rel: inside, target, conflict: exists && !same, same };
+}
+
+/** Writes the file (and its folders); nothing when it already holds `content`. */
+export function writeLabFile(file: LabFileTarget, content: string): void {
+  if (file.same) return;
+  fs.mkdirSync(path.dirname(file.target), { recursive: true });
+  fs.writeFileSync(file.target, content);
+}

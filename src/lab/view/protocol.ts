@@ -20,7 +20,11 @@ export type ViewMessage =
   | { type: 'tick'; sessionId: string; stepId: string; checkpointIndex: number; checked: boolean }
   | { type: LabAction; sessionId: string }
   /** A code block's copy button; `block` is its data-code index (the text stays in the extension). */
-  | { type: 'copy'; sessionId: string; block: number };
+  | { type: 'copy'; sessionId: string; block: number }
+  /** A file fence's "create this file"; `file` is its data-file index (path and text stay in the extension). */
+  | { type: 'createFile'; sessionId: string; file: number }
+  /** A `command:dockerLabs.…` link; `link` is its data-link index (the command stays in the extension). */
+  | { type: 'command'; sessionId: string; link: number };
 
 export type ViewMessageType = ViewMessage['type'];
 
@@ -81,6 +85,8 @@ export function parseViewMessage(raw: unknown): ViewMessage | undefined {
   if (type === 'ready') return { type, sessionId };
   if (LAB_ACTIONS.includes(type)) return { type: type as LabAction, sessionId };
   if (type === 'copy') return isIndex(m.block) ? { type, sessionId, block: m.block } : undefined;
+  if (type === 'createFile') return isIndex(m.file) ? { type, sessionId, file: m.file } : undefined;
+  if (type === 'command') return isIndex(m.link) ? { type, sessionId, link: m.link } : undefined;
   if (!isId(stepId)) return undefined;
   if (STEP_ACTIONS.includes(type)) return { type: type as StepAction, sessionId, stepId };
   if (type === 'run' && isIndex(m.commandIndex)) return { type, sessionId, stepId, commandIndex: m.commandIndex };

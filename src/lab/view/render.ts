@@ -6,6 +6,7 @@
 import { createMarkdownIt, parseMarkdown, STEP_ANCHOR, type Md } from '../load/markdown';
 import type { Command, CommandBlock, Lab, Step, VariableValues } from '../labModel';
 import { substitute } from '../load/template';
+import { labOsOf, parseFenceInfo, type LabOs } from '../load/fences';
 
 type Token = ReturnType<Md['parse']>[number];
 type StateCore = Parameters<Parameters<Md['core']['ruler']['push']>[1]>[0];
@@ -28,7 +29,9 @@ export type LabelKey =
   | 'remoteImage'
   | 'status.not-started'
   | 'solution'
-  | 'copy';
+  | 'copy'
+  | 'createFile'
+  | 'osOnly';
 
 export interface RenderOptions {
   lab: Lab;
@@ -38,6 +41,20 @@ export interface RenderOptions {
   interactive: boolean;
   /** A local image path (relative to the Markdown file) → a URI the view may load, or undefined. */
   resolveImage(src: string): string | undefined;
+  /** The learner's system: `os=` blocks for others are left out (default: this process's). */
+  os?: LabOs;
+}
+
+/** A fence marked `file=PATH`: what "create this file" writes (variables filled in). */
+export interface LabFile {
+  path: string;
+  content: string;
+}
+
+/** A `command:dockerLabs.…` link: the command and its arguments (decoded from the link). */
+export interface LabCommandLink {
+  command: string;
+  args: unknown[];
 }
 
 export interface RenderedLab {
@@ -45,7 +62,34 @@ export interface RenderedLab {
   hasMermaid: boolean;
   /** The text of every code block, by its copy button's `data-code` (the view sends only that index). */
   codeBlocks: string[];
+  /** The file fences, by their button's `data-file`. */
+  files: LabFile[];
+  /** The command links, by their `data-link`. */
+  links: LabCommandLink[];
 }
+
+/** Only our own commands may be run from a lab page (no terminal.sendSequence and the like). */
+export const LAB_COMMAND_PREFIX = 'dockerLabs.';
+const COMMAND_LINK = /^command:(dockerLabs\.[A-Za-z0-9_.-]+)(?:\?(.*))?$/s;
+
+/**
+ * A `command:` link the lab view may run: the id (only `dockerLabs.*`) and its arguments,
+ * encoded JSON as in VS Code's command URIs (an array is the argument list, anything else
+ * the one argument); undefined for every other link or unreadable arguments.
+ */
+export function parseCommandLink(href: string): LabCommandLink | undefined {
+  const m = COMMAND_LINK.exec(href.trim());
+  if (!m) return undefined;
+  if (m[2] === undefined || m[2] === '') return { command: m[1], args: [] };
+  try {
+    const value: unknown = JSON.parse(decodeURIComponent(m[2]));
+    return { command: m[1], args: Array.isArray(value) ? value : [value] };
+  } catch {
+    return undefined;
+  }
+}
+
+const OS_LABEL: Record<LabOs, string> = { windows: 'Windows', mac: 'macOS', linux: 'Linux' };
 
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -81,10 +125,28 @@ export function renderLab(options: RenderOptions): RenderedLab {
     return `<button class="copy" data-action="copy" data-code="${codeBlocks.length - 1}" title="${escape(md, labels.copy)}" aria-label="${escape(md, labels.copy)}">⧉</button>`;
   };
   const disabled = options.interactive ? '' : ' disabled';
+  const files: LabFile[] = [];
+  const links: LabCommandLink[] = [];
+  const learnerOs = options.os ?? labOsOf(process.platform);
+  const fileButton = (file: LabFile): string => {
+    files.push(file);
+    const label = escape(md, labels.createFile);
+    return `<div class="file-bar"><span class="file-name">📄 ${escape(md, file.path)}</span><button data-action="createFile" data-file="${files.length - 1}" title="${label}"${disabled}>＋ ${label}</button></div>`;
+  };
+  /** A fence's own frame: OS badge, file bar; the empty string for another OS's block. */
+  const frame = (info: string, content: string, body: (fileBar: string) => string): string => {
+    const fi = parseFenceInfo(info);
+    if (fi.os && !fi.os.includes(learnerOs)) return '';
+    const bar = fi.file ? fileButton({ path: fill(fi.file, lab, options.vars), content: fill(content, lab, options.vars) }) : '';
+    const html = body(bar);
+    if (!fi.os) return html;
+    const names = fi.os.map((o) => OS_LABEL[o]).join(', ');
+    return `<div class="os-block" data-os="${escape(md, fi.os.join(' '))}"><span class="badge os">${escape(md, labels.osOnly.replace('{0}', names))}</span>${html}</div>\n`;
+  };
 
   md.validateLink = (url: string) => {
     const u = url.trim();
-    return SAFE_LINK.test(u) || !HAS_SCHEME.test(u);
+    return SAFE_LINK.test(u) || !HAS_SCHEME.test(u) || parseCommandLink(u) !== undefined;
   };
 
   // `![[picture.png]]`: Obsidian-style embeds the course notes use.
@@ -185,8 +247,9 @@ export function renderLab(options: RenderOptions): RenderedLab {
   const solutionMd = createMarkdownIt();
   solutionMd.validateLink = md.validateLink;
   const solutionFence = solutionMd.renderer.rules.fence!;
-  solutionMd.renderer.rules.fence = (tokens, idx, opts, env, self) =>
-    `<div class="code-box">${copyButton(tokens[idx].content.replace(/\n$/, ''))}${solutionFence(tokens, idx, opts, env, self)}</div>\n`;
+  solutionMd.renderer.rules.fence = (tokens, idx, opts, env, self) => {
+    return frame(tokens[idx].info, tokens[idx].content, (bar) => `${bar}<div class="code-box">${copyButton(tokens[idx].content.replace(/\n$/, ''))}${solutionFence(tokens, idx, opts, env, self)}</div>\n`);
+  };
   const renderSolution = (step: Step): string => {
     const solution = step.solution!;
     if (solution.kind === 'commands') {
@@ -208,9 +271,11 @@ export function renderLab(options: RenderOptions): RenderedLab {
     const block = blocks.get(line);
     const step = stepAt(lab, line);
     const labStep = step ? lab.steps.find((s) => s.id === step.id) : undefined;
-    const copy = copyButton(t.content.replace(/\n$/, ''));
-    if (!block || !block.shell || !labStep) return `<div class="code-box">${copy}${defaultFence(tokens, idx, opts, env, self)}</div>\n`;
-    return renderBlock(block, labStep, copy);
+    return frame(t.info, t.content, (bar) => {
+      const copy = copyButton(t.content.replace(/\n$/, ''));
+      if (!block || !block.shell || !labStep) return `${bar}<div class="code-box">${copy}${defaultFence(tokens, idx, opts, env, self)}</div>\n`;
+      return bar + renderBlock(block, labStep, copy);
+    });
   };
 
   const renderBlock = (block: CommandBlock, step: Step, copy: string): string => {
@@ -257,6 +322,13 @@ export function renderLab(options: RenderOptions): RenderedLab {
   rules.link_open = (tokens, idx, opts, _env, self) => {
     const t = tokens[idx];
     const href = String(t.attrGet('href') ?? '');
+    const command = parseCommandLink(href);
+    if (command) {
+      // Run through a typed message naming this link's index; the page never holds the command.
+      links.push(command);
+      t.attrs = [['href', '#'], ['class', 'command-link'], ['data-action', 'command'], ['data-link', String(links.length - 1)], ['title', command.command], ...(options.interactive ? [] : [['disabled', ''] as [string, string]])];
+      return self.renderToken(tokens, idx, opts);
+    }
     if (!SAFE_LINK.test(href)) {
       // A relative link (another course page) cannot be followed in the view: plain text.
       t.attrs = [['class', 'link-disabled'], ['title', href]];
@@ -284,5 +356,5 @@ export function renderLab(options: RenderOptions): RenderedLab {
   };
 
   const html = md.render(fill(lab.markdown, lab, options.vars));
-  return { html, hasMermaid, codeBlocks };
+  return { html, hasMermaid, codeBlocks, files, links };
 }

@@ -79,16 +79,21 @@ export function showPullOutcome(result: { pulled: string[]; failed: { image: str
   else void vscode.window.showInformationMessage(vscode.l10n.t('Pulled {0} image(s).', result.pulled.length));
 }
 
-/** Starter files that already exist with other content: overwrite them? */
-export async function confirmStarterOverwrite(workdir: string, conflicts: string[]): Promise<boolean> {
+/** Files the lab would write that already exist with other content: overwrite them? */
+async function confirmOverwrite(question: string, conflicts: string[]): Promise<boolean> {
   const yes = vscode.l10n.t('Overwrite');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('The lab wants to copy its starter files into {0}, but {1} of them already exist with other content.', workdir, conflicts.length),
-    { modal: true, detail: conflicts.join('\n') },
-    yes,
-    vscode.l10n.t('Keep mine'),
-  );
+  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: conflicts.join('\n') }, yes, vscode.l10n.t('Keep mine'));
   return choice === yes;
+}
+
+/** Starter files that already exist with other content: overwrite them? */
+export function confirmStarterOverwrite(workdir: string, conflicts: string[]): Promise<boolean> {
+  return confirmOverwrite(vscode.l10n.t('The lab wants to copy its starter files into {0}, but {1} of them already exist with other content.', workdir, conflicts.length), conflicts);
+}
+
+/** "Create this file" on a file that already exists with other content: overwrite it? */
+export function confirmFileOverwrite(workdir: string, rel: string): Promise<boolean> {
+  return confirmOverwrite(vscode.l10n.t('{0} already exists in {1} with other content. Replace it with the lab\'s version?', rel, workdir), [rel]);
 }
 
 export function showStarterCopied(workdir: string, copied: string[]): void {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
+import { parseViewMessage } from '../view/protocol';
 import { LabStore } from './labStore';
 import { LabsTreeProvider } from './labsView';
 import type { LabManager } from './manager';
@@ -58,6 +59,12 @@ export function registerLabs(context: vscode.ExtensionContext, docker: DockerSer
   context.subscriptions.push(labsTree, vscode.window.createTreeView('dockerLabs.labs', { treeDataProvider: labsTree, showCollapseAll: true }));
   // Internal (not contributed): what the Labs view shows, for the tests.
   register('dockerLabs.lab.labsViewItems', () => labsTree.sessions());
+  // Internal (not contributed): a message as the lab page would post it, for the tests.
+  register('dockerLabs.lab.viewMessage', async (raw?: unknown) => {
+    const message = parseViewMessage(raw);
+    const session = message ? getManager().session(message.sessionId) : undefined;
+    return message && session ? session.handle(message) : undefined;
+  });
 
   register('dockerLabs.lab.open', async (arg?: unknown, stepArg?: unknown) => {
     if (arg && typeof arg === 'object' && 'sessionId' in arg) {

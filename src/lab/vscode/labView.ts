@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { uiLang } from '../../util/vscode/lang';
 import type { Lab, VariableValues } from '../labModel';
+import type { LabCommandLink, LabFile } from '../view/render';
 import { parseViewMessage, type SessionMessage, type StepView, type ViewMessage } from '../view/protocol';
 import { panelHtml } from './panel';
 
@@ -31,6 +32,9 @@ export class LabView implements vscode.Disposable {
   private pendingFocus?: string;
   /** The page's code blocks, by the index its copy buttons send. */
   private codeBlocks: string[] = [];
+  /** Its file fences and command links, likewise by index. */
+  private files: LabFile[] = [];
+  private links: LabCommandLink[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly o: LabViewOptions) {}
@@ -80,7 +84,11 @@ export class LabView implements vscode.Disposable {
       vars: page.vars,
       interactive: page.interactive,
       imageRoots: [page.lab.dir, this.o.workdir],
-      onCodeBlocks: (blocks) => (this.codeBlocks = blocks),
+      onRendered: (r) => {
+        this.codeBlocks = r.codeBlocks;
+        this.files = r.files;
+        this.links = r.links;
+      },
       restrictedReason: page.interactive ? undefined : vscode.l10n.t('This workspace is not trusted, so this lab is read-only: Run and Check are off. Trust the workspace to run its labs.'),
     });
   }
@@ -88,6 +96,16 @@ export class LabView implements vscode.Disposable {
   /** The text of code block `index` of the page drawn now. */
   codeBlock(index: number): string | undefined {
     return this.codeBlocks[index];
+  }
+
+  /** File fence `index` of the page drawn now ("create this file"). */
+  file(index: number): LabFile | undefined {
+    return this.files[index];
+  }
+
+  /** Command link `index` of the page drawn now. */
+  link(index: number): LabCommandLink | undefined {
+    return this.links[index];
   }
 
   showState(steps: Record<string, StepView>): void {

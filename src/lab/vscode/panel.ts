@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lab } from '../labModel';
-import { renderLab, type LabelKey } from '../view/render';
+import { labOsOf, type LabOs } from '../load/fences';
+import { renderLab, type LabelKey, type RenderedLab } from '../view/render';
 import type { VariableValues } from '../labModel';
 import type { ViewConfig, ViewStrings } from '../view/protocol';
 
@@ -28,6 +29,8 @@ export function labels(): Record<LabelKey, string> {
     'status.not-started': vscode.l10n.t('Not started'),
     solution: vscode.l10n.t('Solution'),
     copy: vscode.l10n.t('Copy'),
+    createFile: vscode.l10n.t('Create this file'),
+    osOnly: vscode.l10n.t('Only on {0}'),
   };
 }
 
@@ -58,15 +61,18 @@ export interface PanelHtmlOptions {
   /** Folders images may come from (the lab's folder, the workspace folder). */
   imageRoots: string[];
   restrictedReason?: string;
-  /** Receives the rendered code blocks (what the copy buttons' indexes name). */
-  onCodeBlocks?(blocks: string[]): void;
+  /** Receives what the page's buttons name by index: code blocks, file fences, command links. */
+  onRendered?(rendered: Pick<RenderedLab, 'codeBlocks' | 'files' | 'links'>): void;
+  /** The learner's system for `os=` blocks (default: the extension host's). */
+  os?: LabOs;
 }
 
 export function panelHtml(o: PanelHtmlOptions): string {
   const nonce = crypto.randomBytes(16).toString('base64');
   const media = vscode.Uri.joinPath(o.extensionUri, 'media', 'lab');
-  const { html, hasMermaid, codeBlocks } = renderLab({
+  const { html, hasMermaid, codeBlocks, files, links } = renderLab({
     lab: o.lab,
+    os: o.os ?? labOsOf(process.platform),
     vars: o.vars,
     labels: labels(),
     interactive: o.interactive,
@@ -76,7 +82,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
       return o.webview.asWebviewUri(vscode.Uri.file(abs)).toString();
     },
   });
-  o.onCodeBlocks?.(codeBlocks);
+  o.onRendered?.({ codeBlocks, files, links });
   const csp = [
     "default-src 'none'",
     `img-src ${o.webview.cspSource}`,

@@ -17,7 +17,9 @@ import { nodeEnvironment, publishedHostFor } from '../run/environment';
 import type { LiveRuns } from '../run/liveRuns';
 import { imagesToPull, pullAll } from '../run/prepull';
 import { checkStep, isLastCommand, runCommand, runStep, startsStep, type RunContext, type StepResult } from '../run/runner';
+import { labFileTarget, writeLabFile } from '../load/starter';
 import type { ViewMessage } from '../view/protocol';
+import { LAB_COMMAND_PREFIX } from '../view/render';
 import { stepViews } from '../view/stepViews';
 import * as dialogs from './dialogs';
 import type { LabStore } from './labStore';
@@ -271,6 +273,35 @@ export class LabSession implements vscode.Disposable {
     return text;
   }
 
+  /**
+   * "Create this file" on a file fence: writes it into the lab's folder (asking before it
+   * replaces a file with other content) and opens it. The written path, or undefined.
+   */
+  async createFile(index: number): Promise<string | undefined> {
+    const file = this.view.file(index);
+    if (!file || !this.ensureInteractive()) return undefined;
+    const target = labFileTarget(this.o.workdir, file.path, file.content);
+    if (!target) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The lab names a file outside its folder, which Docker Labs does not write: {0}', file.path));
+      return undefined;
+    }
+    const write = !target.conflict || (await dialogs.confirmFileOverwrite(this.o.workdir, target.rel));
+    if (write) writeLabFile(target, file.content);
+    await vscode.window.showTextDocument(vscode.Uri.file(target.target), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return write ? target.target : undefined;
+  }
+
+  /** A `command:` link of the page: only our own commands run, and only in a lab that may run. */
+  async runLink(index: number): Promise<unknown> {
+    const link = this.view.link(index);
+    if (!link || !this.ensureInteractive()) return undefined;
+    if (!link.command.startsWith(LAB_COMMAND_PREFIX)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('A lab may run only Docker Labs commands; {0} was not run.', link.command));
+      return undefined;
+    }
+    return vscode.commands.executeCommand(link.command, ...link.args);
+  }
+
   /** The learner opened a step's solution: counted in progress (and in the export). */
   async revealSolution(stepId: string): Promise<void> {
     const step = this.step(stepId);
@@ -314,40 +345,45 @@ export class LabSession implements vscode.Disposable {
 
   private async onMessage(m: ViewMessage): Promise<void> {
     try {
-      switch (m.type) {
-        case 'ready':
-          return this.postState();
-        case 'run':
-          return await this.runCommand(m.stepId, m.commandIndex);
-        case 'runStep':
-          await this.runStep(m.stepId);
-          return;
-        case 'check':
-          await this.check(m.stepId);
-          return;
-        case 'markDone':
-          return await this.markDone(m.stepId);
-        case 'solution':
-          return await this.revealSolution(m.stepId);
-        case 'copy':
-          await this.copyBlock(m.block);
-          return;
-        case 'tick':
-          return await this.tick(m.stepId, m.checkpointIndex, m.checked);
-        case 'variables':
-          if (this.interactive && (await this.askVariables(true))) this.render();
-          return;
-        case 'prepull':
-          if (this.ensureInteractive()) await this.prepull();
-          return;
-        case 'reset':
-          await this.resetLab();
-          return;
-        case 'resetProgress':
-          return await this.resetProgress();
-      }
+      await this.handle(m);
     } catch (err) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Docker Labs: {0}', err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  /** One message from the page (or from the tests' `dockerLabs.lab.viewMessage`); what it did, where that is something. */
+  async handle(m: ViewMessage): Promise<unknown> {
+    switch (m.type) {
+      case 'ready':
+        return this.postState();
+      case 'run':
+        return this.runCommand(m.stepId, m.commandIndex);
+      case 'runStep':
+        return this.runStep(m.stepId);
+      case 'check':
+        return this.check(m.stepId);
+      case 'markDone':
+        return this.markDone(m.stepId);
+      case 'solution':
+        return this.revealSolution(m.stepId);
+      case 'copy':
+        return this.copyBlock(m.block);
+      case 'createFile':
+        return this.createFile(m.file);
+      case 'command':
+        return this.runLink(m.link);
+      case 'tick':
+        return this.tick(m.stepId, m.checkpointIndex, m.checked);
+      case 'variables':
+        if (this.interactive && (await this.askVariables(true))) this.render();
+        return undefined;
+      case 'prepull':
+        if (this.ensureInteractive()) await this.prepull();
+        return undefined;
+      case 'reset':
+        return this.resetLab();
+      case 'resetProgress':
+        return this.resetProgress();
     }
   }
 

@@ -234,7 +234,7 @@ describe('course: the built-in sessions', () => {
       const lab = load('04-images-networking-storage', lang);
       const step = lab.steps.find((s) => s.id === stepId)!;
       const section = lab.markdown.split('\n').slice(step.line, step.endLine).join('\n');
-      const fence = /```dockerfile\n([\s\S]*?)```/.exec(section);
+      const fence = /```dockerfile[^\n]*\n([\s\S]*?)```/.exec(section);
       assert.ok(fence, `${stepId} (${lang}) shows no Dockerfile`);
       return instructions(fence[1]);
     };
@@ -245,6 +245,14 @@ describe('course: the built-in sessions', () => {
       for (const lang of ['ko', 'en'] as const) {
         assert.deepEqual(shownDockerfile(lang, 'basic'), instructions(solution('Dockerfile.basic')));
         assert.deepEqual(shownDockerfile(lang, 'multistage'), instructions(solution('Dockerfile.multistage')));
+      }
+    });
+
+    it('marks each Dockerfile fence with the file its step builds, for "create this file"', () => {
+      for (const lang of ['ko', 'en'] as const) {
+        const lab = load('04-images-networking-storage', lang);
+        const infos = [...lab.markdown.matchAll(/^```dockerfile([^\n]*)$/gm)].map((m) => m[1].trim());
+        assert.deepEqual(infos, ['file=Dockerfile.basic', 'file=Dockerfile'], lang);
       }
     });
 
