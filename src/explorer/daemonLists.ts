@@ -29,6 +29,8 @@ export interface ContainerNetwork {
   IPAddress?: string;
   GlobalIPv6Address?: string;
   Aliases?: string[] | null;
+  /** Engine 1.44+: the names this container answers to on the network. */
+  DNSNames?: string[] | null;
 }
 
 export interface ImageSummary {

@@ -164,6 +164,10 @@ export const TEXT = {
       'Service **{name}** of project {project}: one service may run several containers (replicas) of the same configuration.',
     ),
   },
+  diagram: {
+    aliases: t('별칭', 'aliases'),
+    emptyNetwork: t('연결된 컨테이너 없음', 'no containers'),
+  },
   problem: {
     label: t('Docker에 연결할 수 없습니다: {endpoint}', 'Cannot reach Docker at {endpoint}'),
     retry: t('다시 시도', 'Retry'),

@@ -24,3 +24,4 @@ export { pullMessage } from './pull';
 export { describeProblem, type ExplorerProblem, type HelpStep } from './problem';
 export { commandLine, humanSize, instructionOf } from './format';
 export { groupsForEvent, EventWatcher } from './events';
+export { networkDiagram, mermaidText, type NetworkDiagram } from './diagram';

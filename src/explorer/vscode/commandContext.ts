@@ -24,6 +24,8 @@ export interface CommandContextOptions {
   lang: () => Lang;
   setShowDangling: (show: boolean) => void;
   filter: ExplorerFilterState;
+  /** Opens the live network diagram (./diagramPanel). */
+  showDiagram: () => Promise<void>;
 }
 
 /**
@@ -60,6 +62,7 @@ export class CommandContext {
   readonly lang: () => Lang;
   readonly setShowDangling: (show: boolean) => void;
   readonly filter: ExplorerFilterState;
+  readonly showDiagram: () => Promise<void>;
   private outputShown = false;
   private readonly targetHost: TargetHost;
 
@@ -71,6 +74,7 @@ export class CommandContext {
     this.lang = options.lang;
     this.setShowDangling = options.setShowDangling;
     this.filter = options.filter;
+    this.showDiagram = options.showDiagram;
     this.targetHost = {
       ready: () => this.ready(),
       state: () => this.model.state,

@@ -49,6 +49,7 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'dockerLabs.explorer.network.inspect': networks.inspect,
   'dockerLabs.explorer.network.connect': networks.connect,
   'dockerLabs.explorer.network.disconnect': networks.disconnect,
+  'dockerLabs.explorer.network.diagram': networks.diagram,
 
   'dockerLabs.explorer.volume.create': volumes.create,
   'dockerLabs.explorer.volume.remove': volumes.remove,

@@ -12,12 +12,14 @@ import { DockerTreeProvider } from './provider';
 import { ReadOnlyDocuments } from './documents';
 import { registerCommands } from './explorerCommands';
 import { ExplorerFilterState, type OpenLabs } from './filterState';
+import { NetworkDiagramPanel } from './diagramPanel';
 
 export interface ExplorerApi {
   readonly model: ExplorerModel;
   readonly provider: DockerTreeProvider;
   readonly view: vscode.TreeView<unknown>;
   readonly filter: ExplorerFilterState;
+  readonly diagram: NetworkDiagramPanel;
 }
 
 const SHOW_DANGLING_KEY = 'dockerLabs.explorer.showDangling';
@@ -63,6 +65,8 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
       .then((answer) => (answer === retry ? model.retry() : undefined));
   });
 
+  // The diagram shares the model (and its one event stream): live while either is shown.
+  const diagram: NetworkDiagramPanel = new NetworkDiagramPanel(context.extensionUri, model, uiLang, () => model.setLive(view.visible || diagram.visible));
   model.setLive(view.visible);
   context.subscriptions.push(
     model,
@@ -71,16 +75,17 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
     output,
     documents,
     filter,
+    diagram,
     onProblem,
     vscode.workspace.registerTextDocumentContentProvider(ReadOnlyDocuments.scheme, documents),
     // Going live connects the event stream, and every (re)connection re-lists all
     // groups: whatever happened while the view was hidden shows up.
-    view.onDidChangeVisibility((e) => model.setLive(e.visible)),
+    view.onDidChangeVisibility((e) => model.setLive(e.visible || diagram.visible)),
     docker.onDidChangeEndpoint(() => {
       model.reset();
       describeEndpoint();
     }),
-    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling, filter }),
+    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling, filter, showDiagram: () => diagram.show() }),
   );
-  return { model, provider, view, filter };
+  return { model, provider, view, filter, diagram };
 }

@@ -1,5 +1,6 @@
 // Network commands: create (name, then optional subnet), remove (the whole selection,
-// never a built-in network from the palette), inspect, connect and disconnect a container.
+// never a built-in network from the palette), inspect, connect and disconnect a container,
+// and the live diagram of them all.
 import * as vscode from 'vscode';
 import { networkActions } from '../../actions';
 import { isBuiltinNetwork, membersByNetwork, type ContainerSummary, type NetworkSummary } from '../../daemonLists';
@@ -66,3 +67,5 @@ export const disconnect: CommandFactory = (ctx) => async (node) => {
   }
   if (network && container) await ctx.perform(networkActions.disconnect(ctx.client(), network.Name, refOf(container)), ['networks', 'containers']);
 };
+
+export const diagram: CommandFactory = (ctx) => () => ctx.showDiagram();
