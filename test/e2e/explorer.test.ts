@@ -64,11 +64,25 @@ describe('explorer e2e (Korean workbench, real daemon)', function () {
     // Fold the image list (a shared daemon has many) and open the network to show who is on it.
     const images = row('이미지');
     if ((await images.getAttribute('aria-expanded')) === 'true') await images.click();
-    await row(NAMES.network).click();
+    // The list renders only the rows in sight: scroll (as a learner does) until a row is drawn,
+    // and keep what each view of the tree showed.
+    let text = await tree.innerText();
+    const reveal = async (name: string) => {
+      const target = row(name);
+      for (let i = 0; i < 40 && (await target.count()) === 0; i++) {
+        await tree.hover();
+        await wb!.page.mouse.wheel(0, 200);
+        await wb!.page.waitForTimeout(100);
+        text += `\n${await tree.innerText()}`;
+      }
+      return target;
+    };
+    await (await reveal(NAMES.network)).click();
     await tree.locator('.monaco-list-row[aria-level="3"]', { hasText: NAMES.cache }).first().waitFor();
-    await row(NAMES.volume).click();
+    text += `\n${await tree.innerText()}`;
+    await (await reveal(NAMES.volume)).click();
+    text += `\n${await tree.innerText()}`;
 
-    const text = await tree.innerText();
     for (const expected of ['컨테이너', '네트워크', '볼륨', '실행 중', '생성됨', NAMES.network, NAMES.volume]) assert.ok(text.includes(expected), `the tree shows "${expected}":\n${text}`);
     const ip = (await fx.cliOk(['inspect', '-f', `{{(index .NetworkSettings.Networks "${NAMES.network}").IPAddress}}`, NAMES.cache])).trim();
     assert.ok(text.includes(ip), `the network shows ${NAMES.cache} with its IP ${ip}`);
