@@ -1,6 +1,7 @@
 // The class view's page: a grid of pairs × steps (✓ ✗ ·), a cell's sentence on click, the
 // session and pair count pickers and the instructor's actions. Pure HTML from the grid,
 // with its texts handed in (the editor translates them through vscode.l10n).
+import { escapeHtml } from '../util/html';
 import type { Lang } from '../util/i18n';
 import type { ClassGrid } from './grid';
 
@@ -30,7 +31,7 @@ export interface ClassPage {
   cspSource: string;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 
 const MARK = { passed: '✓', failed: '✗', 'not-started': '·' } as const;
 

@@ -6,6 +6,7 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { pick, type Lang } from '../../util/i18n';
 import { networkDiagram } from '../diagram';
+import { escapeHtml } from '../../util/html';
 import type { ExplorerModel } from '../explorerModel';
 import { describeFilter } from '../filter';
 
@@ -120,7 +121,7 @@ export class NetworkDiagramPanel implements vscode.Disposable {
       problem: vscode.l10n.t('Cannot reach Docker: {0}'),
     };
     const config = JSON.stringify(strings).replace(/</g, '\\u003c');
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const esc = escapeHtml;
     return `<!DOCTYPE html>
 <html lang="${this.lang()}">
 <head>

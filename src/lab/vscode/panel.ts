@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Lab } from '../labModel';
 import { labOsOf, type LabOs } from '../load/fences';
 import { renderLab, type LabelKey, type RenderedLab } from '../view/render';
+import { escapeHtml } from '../../util/html';
 import type { VariableValues } from '../labModel';
 import type { ViewConfig, ViewStrings } from '../view/protocol';
 
@@ -93,7 +94,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
   ].join('; ');
   const uri = (name: string): string => o.webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
   const lang = o.lab.lang;
-  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const esc = escapeHtml;
   const varText = Object.entries(o.vars ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
   const viewConfig: ViewConfig = { sessionId: o.lab.id, strings: scriptStrings(), total: o.lab.steps.length };
   const config = JSON.stringify(viewConfig).replace(/</g, '\\u003c');
