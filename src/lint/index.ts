@@ -6,6 +6,8 @@ export { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDock
 export { PEER_CHECKS_WITHOUT_RULE, RULES } from './rules';
 export { defineRule, docsUrl, explanation, RuleContractError, type EditSpec, type FileEditSpec, type FixDescriptor, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleMetaInput } from './rule';
 export { applyEdits } from './edits';
+// The parsed Dockerfile, for readers outside the linter (the explorer's layer chart links history to lines).
+export { DockerfileModel } from './parse/model';
 export { ignoreEdit } from './ignore';
 export { fsBuildContext } from './buildContext';
 export { contextPath, dockerignoreMatcher, type DockerignoreMatch, type DockerignoreMatcher } from './dockerignore';
