@@ -43,13 +43,14 @@ export interface SizeComparison {
   source: string;
 }
 
-const FILESYSTEM = /^(RUN|COPY|ADD)\b/;
+// WORKDIR too: the classic builder commits a (0 B) layer for it (seen on Engine 20.10).
+const FILESYSTEM = /^(RUN|COPY|ADD|WORKDIR)\b/;
 
 /**
  * Which history entries (oldest first) made the diff IDs in `RootFS.Layers`. The Engine's
  * history does not say which steps were metadata only (the image config's `empty_layer`
  * is not in it), so: entries with bytes made layers; when the image has more layers than
- * that, 0 B RUN/COPY/ADD steps made the rest (a `COPY` of an empty folder, a `RUN` that
+ * that, 0 B RUN/COPY/ADD/WORKDIR steps made the rest (a `COPY` of an empty folder, a `RUN` that
  * changed nothing), oldest first. Returns, per entry, the index into `layers` or -1.
  */
 export function layerIndexes(entries: readonly HistoryEntry[], layerCount: number): number[] {
