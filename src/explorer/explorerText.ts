@@ -164,6 +164,11 @@ export const TEXT = {
       'Service **{name}** of project {project}: one service may run several containers (replicas) of the same configuration.',
     ),
   },
+  charts: {
+    size: t('크기', 'size'),
+    total: t('이미지 크기 합계', 'Total image size'),
+    shared: t('공유', 'shared'),
+  },
   diagram: {
     aliases: t('별칭', 'aliases'),
     emptyNetwork: t('연결된 컨테이너 없음', 'no containers'),

@@ -25,3 +25,5 @@ export { describeProblem, type ExplorerProblem, type HelpStep } from './problem'
 export { commandLine, humanSize, instructionOf } from './format';
 export { groupsForEvent, EventWatcher } from './events';
 export { networkDiagram, mermaidText, type NetworkDiagram } from './diagram';
+export { layerChart, dockerfileSteps, stepKey, barChart, type LayerChart, type LayerRow, type DockerfileStep } from './layerChart';
+export { sizeComparison, layerIndexes, type SizeComparison, type ComparedImage, type ComparedLayer, type ImageLayers } from './sizeComparison';

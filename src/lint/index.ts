@@ -6,7 +6,8 @@ export { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDock
 export { PEER_CHECKS_WITHOUT_RULE, RULES } from './rules';
 export { defineRule, docsUrl, explanation, RuleContractError, type EditSpec, type FileEditSpec, type FixDescriptor, type MessageData, type ReportDescriptor, type Rule, type RuleContext, type RuleMetaInput } from './rule';
 export { applyEdits } from './edits';
-// The document model, for capabilities that read a Dockerfile's instructions (the build's cache map).
+// The document model, for capabilities that read a Dockerfile's instructions (the build's
+// cache map, the explorer's layer chart linking history to lines).
 export { DockerfileModel, type Instr, type Stage } from './parse/model';
 export { ignoreEdit } from './ignore';
 export { fsBuildContext } from './buildContext';

@@ -1,0 +1,125 @@
+// An image's layers as a picture: a horizontal mermaid `xychart-beta` bar per layer that
+// holds files, labelled with the Dockerfile instruction that made it, and a table of every
+// history entry (metadata-only 0 B steps such as CMD or ENV included, since learners look
+// for them) with its share of the total. When a workspace Dockerfile has the same
+// instruction, the row points at its line. Names and instructions come from the daemon
+// (user input): every label goes through mermaidText, so a `"` or a newline cannot end the
+// string and add a statement.
+import { DockerfileModel } from '../lint';
+import { pick, type Lang } from '../util/i18n';
+import { mermaidText } from './diagram';
+import type { HistoryEntry } from './daemonLists';
+import { TEXT } from './explorerText';
+import { humanSize, instructionOf, oneLine } from './format';
+
+/** Where a workspace Dockerfile wrote an instruction (0-based line). */
+export interface DockerfileStep {
+  file: string;
+  line: number;
+  /** The instruction, normalised as history instructions are (see stepKey). */
+  key: string;
+}
+
+export interface LayerRow {
+  /** 1-based build order (the oldest layer, the base image's, is 1). */
+  step: number;
+  /** The instruction as the learner wrote it (`RUN apk add curl`), on one line. */
+  instruction: string;
+  size: number;
+  /** Size / total, 0…1 (0 when the image is empty). */
+  share: number;
+  /** A step that only changed metadata (CMD, ENV…): no bar is drawn for it. */
+  metadataOnly: boolean;
+  /** The matching line of a workspace Dockerfile, if any. */
+  source?: { file: string; line: number };
+}
+
+export interface LayerChart {
+  rows: LayerRow[];
+  total: number;
+  /** The mermaid chart; empty when no layer holds any bytes. */
+  source: string;
+}
+
+/** Longest bar label; longer instructions end in `…` (the table shows them whole). */
+export const LABEL_MAX = 40;
+
+/**
+ * One form for an instruction from both sides: keyword upper-cased, line continuations and
+ * runs of blanks collapsed, `--flag` options dropped (BuildKit leaves some out of the
+ * history: `COPY --from=build /out /app` is recorded as `COPY /out /app`).
+ */
+export function stepKey(instruction: string): string {
+  const flat = instruction.replace(/\\[ \t]*\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+  const [keyword = '', ...rest] = flat.split(' ');
+  const words = rest.filter((w, i) => !(w.startsWith('--') && rest.slice(0, i).every((x) => x.startsWith('--'))));
+  return [keyword.toUpperCase(), ...words].join(' ');
+}
+
+/** The instructions of workspace Dockerfiles (parsed with the linter's model, not a new parser). */
+export function dockerfileSteps(files: ReadonlyArray<{ file: string; text: string }>): DockerfileStep[] {
+  const steps: DockerfileStep[] = [];
+  for (const { file, text } of files) {
+    let model: DockerfileModel;
+    try {
+      model = new DockerfileModel(text);
+    } catch {
+      continue;
+    }
+    for (const instr of model.instructions) steps.push({ file, line: instr.line, key: stepKey(instr.text) });
+  }
+  return steps;
+}
+
+/** A bar's label: its step number (keeps two identical instructions apart) and the instruction, shortened. */
+export function barLabel(step: number, instruction: string, max = LABEL_MAX): string {
+  return oneLine(`${step}. ${instruction}`, max);
+}
+
+/** The unit (power of 1000) the largest value reads best in, as humanSize picks it. */
+export function chartUnit(max: number): { divisor: number; name: string } {
+  const names = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let unit = 0;
+  while (max >= 1000 ** (unit + 1) && unit < names.length - 1) unit++;
+  return { divisor: 1000 ** unit, name: names[unit] ?? 'B' };
+}
+
+/** A number mermaid's lexer reads (`12.345`, never `1e-7`). */
+export function chartNumber(value: number): string {
+  return (Math.round(value * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '') || '0';
+}
+
+/** A horizontal bar chart: one bar per label, values in bytes. */
+export function barChart(title: string, axis: string, bars: ReadonlyArray<{ label: string; bytes: number }>, max = Math.max(0, ...bars.map((b) => b.bytes))): string {
+  if (bars.length === 0) return '';
+  const unit = chartUnit(max);
+  const quote = (text: string) => `"${mermaidText(text)}"`;
+  return [
+    'xychart-beta horizontal',
+    `  title ${quote(title)}`,
+    `  x-axis [${bars.map((b) => quote(b.label)).join(', ')}]`,
+    `  y-axis ${quote(`${axis} (${unit.name})`)} 0 --> ${chartNumber(Math.max(max / unit.divisor, 0.001))}`,
+    `  bar [${bars.map((b) => chartNumber(b.bytes / unit.divisor)).join(', ')}]`,
+  ].join('\n') + '\n';
+}
+
+/** The history entries oldest first (the Engine lists them newest first, as `docker history` prints). */
+export function buildOrder(history: readonly HistoryEntry[]): HistoryEntry[] {
+  return [...history].reverse();
+}
+
+export function layerChart(ref: string, history: readonly HistoryEntry[], lang: Lang, steps: readonly DockerfileStep[] = []): LayerChart {
+  const entries = buildOrder(history);
+  const total = entries.reduce((sum, e) => sum + Math.max(0, e.Size || 0), 0);
+  const byKey = new Map<string, DockerfileStep>();
+  for (const s of steps) if (!byKey.has(s.key)) byKey.set(s.key, s);
+  const rows = entries.map((e, i): LayerRow => {
+    const instruction = oneLine(instructionOf(e.CreatedBy ?? ''), 500);
+    const size = Math.max(0, e.Size || 0);
+    const match = instruction ? byKey.get(stepKey(instruction)) : undefined;
+    return { step: i + 1, instruction, size, share: total > 0 ? size / total : 0, metadataOnly: size === 0, ...(match ? { source: { file: match.file, line: match.line } } : {}) };
+  });
+  const bars = rows.filter((r) => !r.metadataOnly).map((r) => ({ label: barLabel(r.step, r.instruction || '?'), bytes: r.size }));
+  const title = `${ref} · ${humanSize(total)}`;
+  return { rows, total, source: bars.length ? barChart(title, pick(TEXT.charts.size, lang), bars) : '' };
+}
