@@ -79,8 +79,12 @@ describe('lab view controls e2e (Korean)', function () {
     return wb!.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
   const step = () => frame().locator('section[data-step="write"]');
-  /** The session's stored progress, read back through the extension (opening an open lab returns it). */
-  const progress = async () => (await wb!.executeCommand<SessionJson>('dockerLabs.lab.open', lesson())).progress;
+  /**
+   * The session's stored progress, read back through the extension: opening the open lab by
+   * its id returns it as it is (by its path it would reload the Markdown and redraw the page,
+   * closing the open hint and solution).
+   */
+  const progress = async () => (await wb!.executeCommand<SessionJson>('dockerLabs.lab.open', 'e2e-controls')).progress;
 
   it('shows only the block for the learner\'s OS', async () => {
     // code-server's extension host runs on this Linux machine, so the learner's OS is Linux.
@@ -92,13 +96,13 @@ describe('lab view controls e2e (Korean)', function () {
   });
 
   it('the copy button puts the code block on the clipboard', async () => {
-    const origin = new URL(wb!.url).origin;
-    await wb!.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await step().locator('.cmd-block button[data-action="copy"]').first().click();
     // The extension writes the clipboard (vscode.env.clipboard) and then says so in the status bar.
     await wb!.waitForText('클립보드에 복사했습니다.', 20_000);
-    const text = await wb!.page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(text, 'docker build -t e2e-controls controls');
+    // Read back as the extension host sees the clipboard (through the bridge). The page's own
+    // navigator.clipboard.readText() gave '' in headless Chromium here, even with the
+    // clipboard permissions granted (observed; why was not pinned down), so it proves nothing.
+    assert.equal(await wb!.clipboard(), 'docker build -t e2e-controls controls');
   });
 
   it('offers 🔑 only after 💡, and counts every opening of the solution', async () => {

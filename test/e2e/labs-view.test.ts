@@ -104,7 +104,11 @@ describe('Labs view e2e (Korean workbench, real daemon)', function () {
   it('"실습 진행 상황 초기화" takes the count back; ✓ on the step checks it again from its recorded run', async () => {
     const basics = sessionRow(SESSION_TITLE);
     await basics.click({ button: 'right' });
-    await wb!.page.locator('.monaco-menu .action-label', { hasText: '실습 진행 상황 초기화' }).click();
+    // Monaco's menu runs an item on Enter once the pointer has focused it (a bare click left it open here).
+    const item = wb!.page.locator('.monaco-menu .action-menu-item', { hasText: '실습 진행 상황 초기화' });
+    await item.hover();
+    await wb!.page.keyboard.press('Enter');
+    await wb!.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 });
     await waitForCount(basics, 0);
     const step = rows().filter({ has: wb!.page.locator('.label-name', { hasText: STEP_TITLE }) }).first();
     await step.locator('.label-description', { hasText: /^\s*시작 전\s*$/ }).waitFor({ timeout: 30_000 });
