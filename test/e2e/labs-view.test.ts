@@ -101,7 +101,7 @@ describe('Labs view e2e (Korean workbench, real daemon)', function () {
     await wb!.screenshot('labs-view-ko');
   });
 
-  it('"실습 진행 상황 초기화" takes the count back; ✓ on the step checks it again from its recorded run', async () => {
+  it('"실습 진행 상황 초기화" takes the count back; ▶ runs the step again and ✓ judges it from that run', async () => {
     const basics = sessionRow(SESSION_TITLE);
     await basics.click({ button: 'right' });
     // Monaco's menu runs an item on Enter once the pointer has focused it (a bare click left it open here).
@@ -113,9 +113,15 @@ describe('Labs view e2e (Korean workbench, real daemon)', function () {
     const step = rows().filter({ has: wb!.page.locator('.label-name', { hasText: STEP_TITLE }) }).first();
     await step.locator('.label-description', { hasText: /^\s*시작 전\s*$/ }).waitFor({ timeout: 30_000 });
 
-    await inline(step, '실습 단계 확인');
-    await step.locator('.label-description', { hasText: /^\s*통과\s*$/ }).waitFor({ timeout: 60_000 });
+    // The step is judged by its commands' exit codes, and the reset forgot the last run: it runs again.
+    await inline(step, '실습 단계 실행');
+    await step.locator('.label-description', { hasText: /^\s*통과\s*$/ }).waitFor({ timeout: 90_000 });
     await waitForCount(basics, 1);
+    // ✓ judges the step again from the run just recorded, without running anything.
+    await inline(step, '실습 단계 확인');
+    await wb!.page.waitForTimeout(2000);
+    assert.equal(await description(step), '통과');
+    assert.deepEqual((await count(basics))[0], 1);
   });
 
   it('the inline reset on a session cleans up only what the lab made (here: nothing yet, and it says so)', async () => {
