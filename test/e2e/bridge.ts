@@ -8,7 +8,7 @@ import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 
 export interface BridgeRequest {
-  op: 'executeCommand' | 'activate' | 'language' | 'stop';
+  op: 'executeCommand' | 'activate' | 'language' | 'clipboard' | 'stop';
   command?: string;
   args?: unknown[];
 }
@@ -28,6 +28,8 @@ async function handle(request: BridgeRequest): Promise<unknown> {
     }
     case 'language':
       return vscode.env.language;
+    case 'clipboard':
+      return vscode.env.clipboard.readText();
     default:
       throw new Error(`unknown op ${String(request.op)}`);
   }

@@ -173,6 +173,11 @@ export class Workbench {
     return callBridge(this.bridge.port, this.bridge.token, { op: 'language' }) as Promise<string>;
   }
 
+  /** The clipboard as the extension host reads it (`vscode.env.clipboard.readText()`). */
+  clipboard(): Promise<string> {
+    return callBridge(this.bridge.port, this.bridge.token, { op: 'clipboard' }) as Promise<string>;
+  }
+
   /** Runs a command the way a learner does: F1, type its title, Enter. */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');

@@ -82,6 +82,15 @@ describe('Labs view and terminal help (extension host)', function () {
     assert.equal(after.passed, 2);
     assert.deepEqual(after.steps.map((s) => [s.stepId, s.state]), [['write', 'passed'], ['expected', 'expected-failure-seen']]);
     assert.ok(session.panel?.webview.html.includes('data-action="solution" data-step="expected"'), 'the solution button is in the lab view');
+    // Opening the solution (the page's message) is counted in the stored progress, once per opening.
+    const reveals = async () => ((await vscode.commands.executeCommand<{ progress: { steps: Record<string, { solutionReveals?: number }> } }>('dockerLabs.lab.openMarkdown', vscode.Uri.file(path.join(dir, 'lesson.md')))).progress.steps.expected?.solutionReveals ?? 0);
+    const seen = await reveals();
+    await vscode.commands.executeCommand('dockerLabs.lab.viewMessage', { type: 'solution', sessionId: 'suite-labs-view', stepId: 'expected' });
+    await vscode.commands.executeCommand('dockerLabs.lab.viewMessage', { type: 'solution', sessionId: 'suite-labs-view', stepId: 'expected' });
+    assert.equal(await reveals(), seen + 2);
+    // A step without a solution records nothing.
+    await vscode.commands.executeCommand('dockerLabs.lab.viewMessage', { type: 'solution', sessionId: 'suite-labs-view', stepId: 'write' });
+    assert.equal((await vscode.commands.executeCommand<{ progress: { steps: Record<string, { solutionReveals?: number }> } }>('dockerLabs.lab.openMarkdown', vscode.Uri.file(path.join(dir, 'lesson.md')))).progress.steps.write?.solutionReveals, undefined);
     session.panel?.dispose();
   });
 
@@ -106,6 +115,10 @@ describe('Labs view and terminal help (extension host)', function () {
         'docker build -t suite-controls made',
         '```',
         '',
+        '```text file=../suite-outside.txt',
+        'not written',
+        '```',
+        '',
       ].join('\n'),
     );
     const session = await vscode.commands.executeCommand<{ id: string; workdir: string; panel?: vscode.WebviewPanel }>('dockerLabs.lab.openMarkdown', vscode.Uri.file(path.join(dir, 'controls.md')));
@@ -123,6 +136,17 @@ describe('Labs view and terminal help (extension host)', function () {
     await waitFor('the created file open in an editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === target), 10_000);
     // The same content again: nothing to ask, the file stays as it is.
     assert.equal(await post({ type: 'createFile', file: 0 }), target);
+
+    // A fence naming a file outside the lab folder is refused, and nothing is written there.
+    const outside = path.join(path.dirname(session.workdir), 'suite-outside.txt');
+    fs.rmSync(outside, { force: true });
+    assert.equal(await post({ type: 'createFile', file: 1 }), undefined, 'a path outside the lab folder is refused');
+    assert.equal(fs.existsSync(outside), false, 'nothing written outside the lab folder');
+
+    // The copy button of the build block (block 1: the file fence is block 0) reaches the real clipboard.
+    await vscode.env.clipboard.writeText('before copy');
+    assert.equal(await post({ type: 'copy', block: 1 }), 'docker build -t suite-controls made');
+    assert.equal(await vscode.env.clipboard.readText(), 'docker build -t suite-controls made');
 
     const items = (await post({ type: 'command', link: 0 })) as TreeSession[] | undefined;
     assert.ok(items?.some((s) => s.sessionId === session.id), 'the link ran dockerLabs.lab.labsViewItems');
