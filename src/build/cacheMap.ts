@@ -2,6 +2,7 @@
 // cached layer or rebuilt it, how long it took and how big a layer it left. The steps come
 // from parseBuildOutput, the sizes from the image's history (GET /images/{id}/history),
 // the instructions from the linter's Dockerfile model (one parser for the whole extension).
+import { instructionOf } from '../docker';
 import { DockerfileModel, type Instr, type Stage } from '../lint';
 import type { BuildStep, ParsedBuild } from './output';
 
@@ -52,13 +53,9 @@ const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXP
 
 /** The instruction keyword a history entry's CreatedBy records, classic (`/bin/sh -c #(nop) COPY …`) or BuildKit (`COPY … # buildkit`). */
 export function createdByKeyword(createdBy: string): string {
-  const text = createdBy.replace(/\s+# buildkit\s*$/, '').trim();
-  const nop = /#\(nop\)\s+([A-Za-z]+)/.exec(text);
-  if (nop) return nop[1].toUpperCase();
-  const first = /^([A-Z]+)\b/.exec(text);
-  if (first && KEYWORDS.has(first[1])) return first[1];
-  // Anything else is a command the builder ran: a classic RUN (`/bin/sh -c …`, `|2 A=1 B=2 /bin/sh -c …`, an exec form).
-  return 'RUN';
+  // Anything not led by a keyword is a command the builder ran (an exec-form RUN, another SHELL).
+  const first = /^([A-Z]+)\b/.exec(instructionOf(createdBy))?.[1];
+  return first && KEYWORDS.has(first) ? first : 'RUN';
 }
 
 function finalStage(model: DockerfileModel): Stage | undefined {

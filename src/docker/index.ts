@@ -36,3 +36,4 @@ export {
   type ImageRefRules,
 } from './imageRef';
 export { PullProgress, type PullEvent } from './pullProgress';
+export { instructionOf } from './history';

@@ -1,7 +1,10 @@
 // Small formatters shared by the tree and the actions: sizes and ages the way the
-// docker CLI prints them, image history instructions cleaned of builder noise, the
+// docker CLI prints them (image history instructions come from src/docker/history.ts), the
 // daemon's English status text in Korean, Markdown escaping, and CLI lines.
 import type { Lang } from '../util/i18n';
+import { instructionOf } from '../docker';
+
+export { instructionOf };
 
 const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
 
@@ -47,25 +50,6 @@ export function age(unixSeconds: number, lang: Lang, nowMs: number = Date.now())
 /** First 12 hex digits of an ID, without the `sha256:` prefix (as the CLI shows it). */
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
-}
-
-/**
- * The Dockerfile instruction behind an image history entry. The classic builder
- * records `/bin/sh -c #(nop) CMD ["sh"]` for metadata and `/bin/sh -c apk add …` (or
- * `|2 A=1 B=2 /bin/sh -c …` with build args) for RUN; BuildKit records
- * `RUN /bin/sh -c apk add … # buildkit`. Learners wrote `CMD ["sh"]` and `RUN apk add …`.
- */
-export function instructionOf(createdBy: string): string {
-  let text = createdBy.trim();
-  text = text.replace(/\s*# buildkit$/, '');
-  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
-  // `COPY file:<64 hex> in /`: the classic builder's content hash, shortened as IDs are.
-  text = text.replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1:$2');
-  if (nop.test(text)) return text.replace(nop, '').trim();
-  const classicRun = /^(?:\|\d+(?:\s+\S+=\S*)*\s+)?(?:\/bin\/(?:ba)?sh|\/bin\/busybox sh) -c\s+/;
-  if (classicRun.test(text)) return `RUN ${text.replace(classicRun, '')}`.trim();
-  text = text.replace(/^RUN\s+(?:\|\d+(?:\s+\S+=\S*)*\s+)?(?:\/bin\/(?:ba)?sh|\/bin\/busybox sh) -c\s+/, 'RUN ');
-  return text;
 }
 
 /** One line for a tree label: whitespace collapsed, cut at `max` characters. */
