@@ -141,7 +141,7 @@ function parseBuildKit(lines: string[]): ParsedBuild {
       s.durationMs = Math.round(Number(BK_DONE.exec(rest)![1]) * 1000);
       if (s.state !== 'cached') s.state = /^FROM\b/i.test(s.instruction) ? 'cached' : 'rebuilt';
     } else if (rest === 'CANCELED') s.state = 'unfinished';
-    else if (BK_ERROR.test(rest) && rest.startsWith('ERROR')) {
+    else if (BK_ERROR.test(rest)) {
       s.state = 'failed';
       s.error = BK_ERROR.exec(rest)![1].trim();
     }
