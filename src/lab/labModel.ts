@@ -180,6 +180,9 @@ export interface Expectation {
   command?: number;
 }
 
+/** The learner's operating systems, as `os=` fences and a step's `os:` name them (Docker Desktop on Windows/macOS, Docker Engine on Linux). */
+export type LabOs = 'windows' | 'mac' | 'linux';
+
 export type StepSolution = { kind: 'markdown'; text: Localized } | { kind: 'commands'; commands: string[] };
 
 export interface Step {
@@ -205,6 +208,8 @@ export interface Step {
   headless?: string[] | false;
   /** Seconds a command of this step may run before it is stopped. */
   timeout?: number;
+  /** The learner's systems the step is for (lab.yaml `os:`); on others it is skipped, with the reason. */
+  os?: LabOs[];
 }
 
 export interface OutlineNode {

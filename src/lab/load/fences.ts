@@ -2,7 +2,9 @@
 // prompts and output told apart, continuations joined, here-documents kept whole,
 // placeholders the learner must fill in marked not runnable.
 import { innermostCommand, lineContinues, tokenizeShell, withoutContinuation } from '../../shell';
-import type { CommandBlock, FenceRow, NotRunnableReason } from '../labModel';
+import type { CommandBlock, FenceRow, LabOs, NotRunnableReason } from '../labModel';
+
+export type { LabOs };
 
 /** Info strings of fences the lab treats as shell. */
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'terminal', 'shell-session', 'shellsession', 'powershell', 'pwsh', 'ps1', 'cmd', 'bat']);
@@ -15,9 +17,6 @@ const COMMAND_WORDS = new Set([
   'chmod', 'hostname', 'grep', 'tail', 'head', 'watch', 'set', 'source', 'pwd', 'whoami', 'usermod', 'newgrp',
 ]);
 
-/** The operating systems an `os=` fence attribute names (Docker Desktop on Windows/macOS, Docker Engine on Linux). */
-export type LabOs = 'windows' | 'mac' | 'linux';
-
 const OS_NAMES: Record<string, LabOs> = { windows: 'windows', win: 'windows', win32: 'windows', mac: 'mac', macos: 'mac', darwin: 'mac', osx: 'mac', linux: 'linux' };
 
 export interface FenceInfo {
@@ -28,6 +27,9 @@ export interface FenceInfo {
   /** `os=windows|mac`: shown only on those systems, and never run (a step's commands are the same everywhere). */
   os?: LabOs[];
 }
+
+/** Each system as a learner knows it. */
+export const LAB_OS_NAME: Record<LabOs, string> = { windows: 'Windows', mac: 'macOS', linux: 'Linux' };
 
 /** The `os=` word of process.platform. */
 export function labOsOf(platform: string): LabOs {

@@ -163,6 +163,7 @@ function mergeStep(step: Step, meta: LabMetadata['steps'][number]): Step {
     solution: meta.solution,
     headless: meta.headless,
     timeout: meta.timeout,
+    os: meta.os,
   };
 }
 

@@ -8,7 +8,7 @@ import schema from '../../../exercises/lab.schema.json';
 import { shellWords } from '../../shell';
 import type { Localized } from '../../util/i18n';
 import { dedupeProblems, pointerToPath } from '../../util/yamlSource';
-import type { Check, ComposeServiceState, ContainerState, Expectation, LabProblem, ResourceSet, SourcePos, StepSolution, VariableSpec } from '../labModel';
+import type { Check, ComposeServiceState, ContainerState, Expectation, LabOs, LabProblem, ResourceSet, SourcePos, StepSolution, VariableSpec } from '../labModel';
 import { CHECK_KINDS, emptyResources } from '../labModel';
 
 export interface MetaStep {
@@ -22,6 +22,7 @@ export interface MetaStep {
   solution?: StepSolution;
   headless?: string[] | false;
   timeout?: number;
+  os?: LabOs[];
 }
 
 export interface LabMetadata {
@@ -295,6 +296,7 @@ export function parseMetadata(text: string, file: string): { meta?: LabMetadata;
       solution: Array.isArray(s.solution) ? { kind: 'commands', commands: s.solution.map(String) } : s.solution ? { kind: 'markdown', text: localized(s.solution)! } : undefined,
       headless: s.headless === false ? false : (s.headless as string[] | undefined),
       timeout: s.timeout as number | undefined,
+      os: s.os as LabOs[] | undefined,
     };
   });
 

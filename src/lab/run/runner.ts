@@ -3,11 +3,12 @@
 // checks. Pure: the editor and the CLI share it.
 import type { Localized } from '../../util/i18n';
 import { evaluateCheck, resolveCheck, type CheckOutcome } from '../check/checks';
-import type { Check, Destructive, Lab, ResourceSet, Step, StepStatus, VariableValues } from '../labModel';
+import type { Check, Destructive, Lab, LabOs, ResourceSet, Step, StepStatus, VariableValues } from '../labModel';
 import { describePlan, executeReset, labObjects, planReset } from '../reset/reset';
 import { commandTraits, createdObjects } from './created';
 import type { DockerState, Environment } from '../check/state';
 import { substitute } from '../load/template';
+import { LAB_OS_NAME, labOsOf } from '../load/fences';
 
 export interface CommandOutcome {
   /** Undefined when the executor could not observe it (terminal without shell integration). */
@@ -32,6 +33,8 @@ export interface RunContext {
   executor: Executor;
   /** The CLI: headless alternatives, no TTY, manual checkpoints are not asked. */
   headless: boolean;
+  /** The learner's system, for steps that name theirs (default: this process's). */
+  os?: LabOs;
   /** What to do with a command that reaches beyond the lab. */
   onDestructive(command: string, destructive: Destructive, step: Step): Promise<DestructiveChoice>;
   /** Whether the learner ticked every manual checkpoint of the step (editor). */
@@ -341,6 +344,11 @@ export async function runCommand(ctx: RunContext, step: Step, index: number, opt
 /** Runs a whole step: precondition, commands (each through runCommand), then evaluateStep. */
 export async function runStep(ctx: RunContext, step: Step): Promise<StepResult> {
   const empty: StepResult = { stepId: step.id, status: 'skipped', notes: [], commands: [], checks: [] };
+  const learnerOs = ctx.os ?? labOsOf(process.platform);
+  if (step.os && !step.os.includes(learnerOs)) {
+    const names = step.os.map((o) => LAB_OS_NAME[o]).join(', ');
+    return { ...empty, reason: msg(`이 단계는 ${names}에서만 실습합니다(지금은 ${LAB_OS_NAME[learnerOs]}).`, `This step is for ${names} only (this is ${LAB_OS_NAME[learnerOs]}).`) };
+  }
   const planned = plannedCommands(step, ctx.headless);
   if (planned === 'no-headless') {
     return { ...empty, reason: msg('이 단계는 터미널에서만 실습합니다(헤드리스 실행에서 건너뜀).', 'This step is for the terminal only (skipped headless).') };

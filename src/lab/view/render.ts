@@ -6,7 +6,7 @@
 import { createMarkdownIt, parseMarkdown, STEP_ANCHOR, type Md } from '../load/markdown';
 import type { Command, CommandBlock, Lab, Step, VariableValues } from '../labModel';
 import { substitute } from '../load/template';
-import { labOsOf, parseFenceInfo, type LabOs } from '../load/fences';
+import { LAB_OS_NAME, labOsOf, parseFenceInfo, type LabOs } from '../load/fences';
 
 type Token = ReturnType<Md['parse']>[number];
 type StateCore = Parameters<Parameters<Md['core']['ruler']['push']>[1]>[0];
@@ -89,8 +89,6 @@ export function parseCommandLink(href: string): LabCommandLink | undefined {
   }
 }
 
-const OS_LABEL: Record<LabOs, string> = { windows: 'Windows', mac: 'macOS', linux: 'Linux' };
-
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WRAPPER_TAG = /^<\/?(div|center|p|span|br|details|summary|sup|sub)\b[^<>]*\/?>$/i;
@@ -140,7 +138,7 @@ export function renderLab(options: RenderOptions): RenderedLab {
     const bar = fi.file ? fileButton({ path: fill(fi.file, lab, options.vars), content: fill(content, lab, options.vars) }) : '';
     const html = body(bar);
     if (!fi.os) return html;
-    const names = fi.os.map((o) => OS_LABEL[o]).join(', ');
+    const names = fi.os.map((o) => LAB_OS_NAME[o]).join(', ');
     return `<div class="os-block" data-os="${escape(md, fi.os.join(' '))}"><span class="badge os">${escape(md, labels.osOnly.replace('{0}', names))}</span>${html}</div>\n`;
   };
 

@@ -104,6 +104,16 @@ describe('lab: lab.yaml', () => {
     assert.ok(at(10) && /must be string/.test(at(10)!.message.en), JSON.stringify(problems));
   });
 
+  it("a step's `os:` names the systems it is for; an unknown system is positioned", () => {
+    const ok = parseMetadata('id: a\ntitle: t\nsteps:\n  - id: s\n    os: [linux]\n', 'f');
+    assert.deepStrictEqual(ok.problems, []);
+    assert.deepStrictEqual(ok.meta!.steps[0].os, ['linux']);
+    const bad = parseMetadata('id: a\ntitle: t\nsteps:\n  - id: s\n    os: [linux, macos]\n', 'f').problems;
+    assert.strictEqual(bad[0]?.line, 5, JSON.stringify(bad));
+    assert.match(bad[0].message.en, /must be one of: linux, mac, windows/);
+    assert.match(bad[0].message.ko, /다음 중 하나여야 합니다/);
+  });
+
   it('catches duplicate keys, missing fields and bad enums', () => {
     assert.match(parseMetadata('id: a\nid: b\ntitle: t\n', 'f').problems[0].message.en, /YAML syntax error/);
     const missing = parseMetadata('title: t\n', 'f').problems;

@@ -139,6 +139,24 @@ describe('lab: runner', () => {
     assert.strictEqual(await checksPassBeforeRun(ctx, web), false);
   });
 
+  it("a step for other systems (`os:`) is skipped with the reason and runs nothing; on its own system it runs", async () => {
+    const l = lab();
+    const linuxOnly = { ...l.steps[0], os: ['linux' as const] };
+    const exec = new ScriptedExecutor(() => ({ observed: true, exitCode: 0 }));
+    const elsewhere = await runStep({ ...context(l, new FakeDocker(), exec), os: 'mac' }, linuxOnly);
+    assert.strictEqual(elsewhere.status, 'skipped');
+    assert.match(elsewhere.reason!.en, /for Linux only \(this is macOS\)/);
+    assert.match(elsewhere.reason!.ko, /Linux에서만 실습합니다/);
+    assert.deepStrictEqual(exec.ran, []);
+    const docker = new FakeDocker();
+    const here = new ScriptedExecutor((cmd) => {
+      docker.addNetwork(cmd.split(' ').pop()!);
+      return { observed: true, exitCode: 0 };
+    });
+    assert.strictEqual((await runStep({ ...context(l, docker, here), os: 'linux' }, linuxOnly)).status, 'passed');
+    assert.deepStrictEqual(here.ran, ['docker network create pair2-network']);
+  });
+
   it('checks the precondition first and does not run when it is missing', async () => {
     const l = lab();
     const exec = new ScriptedExecutor(() => ({ observed: true, exitCode: 1 }));
