@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseArgs } from 'node:util';
 import { createClient, resolveEndpoint } from '../docker';
 import {
   checksPassBeforeRun,
@@ -54,64 +55,52 @@ interface Args {
   format: 'text' | 'json';
   workdir?: string;
   lang: Lang;
+  help: boolean;
   errors: string[];
 }
 
-function parseArgs(argv: string[]): Args {
-  const a: Args = { vars: [], steps: [], yes: false, dryRun: false, auditChecks: false, verbose: false, format: 'text', lang: langFromEnv(), errors: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const eq = arg.indexOf('=');
-      if (arg.startsWith('--') && eq > 0) return arg.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) a.errors.push(`${arg} needs a value`);
-      return v ?? '';
-    };
-    const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
-    switch (name) {
-      case '--var':
-        a.vars.push(value());
-        break;
-      case '--step':
-        a.steps.push(value());
-        break;
-      case '--yes':
-      case '-y':
-        a.yes = true;
-        break;
-      case '--dry-run':
-        a.dryRun = true;
-        break;
-      case '--audit-checks':
-        a.auditChecks = true;
-        break;
-      case '--verbose':
-      case '-v':
-        a.verbose = true;
-        break;
-      case '--format': {
-        const f = value();
-        if (f === 'text' || f === 'json') a.format = f;
-        else a.errors.push(`--format must be text or json, not ${f}`);
-        break;
-      }
-      case '--workdir':
-        a.workdir = value();
-        break;
-      case '--lang': {
-        const l = value();
-        if (l === 'ko' || l === 'en') a.lang = l;
-        else a.errors.push(`--lang must be ko or en`);
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) a.errors.push(`unknown option ${arg}`);
-        else if (!a.command) a.command = arg;
-        else if (!a.target) a.target = arg;
-        else a.errors.push(`unexpected argument ${arg}`);
-    }
+const OPTIONS = {
+  var: { type: 'string', multiple: true },
+  step: { type: 'string', multiple: true },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  'audit-checks': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  format: { type: 'string' },
+  workdir: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function readArgs(argv: string[]): Args {
+  const a: Args = { vars: [], steps: [], yes: false, dryRun: false, auditChecks: false, verbose: false, format: 'text', lang: langFromEnv(), help: false, errors: [] };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    // Node's own sentence: "Unknown option '--x'", "Option '--var <value>' argument missing".
+    a.errors.push((err as Error).message);
+    return a;
   }
+  const v = parsed.values;
+  a.vars = v.var ?? [];
+  a.steps = v.step ?? [];
+  a.yes = v.yes ?? false;
+  a.dryRun = v['dry-run'] ?? false;
+  a.auditChecks = v['audit-checks'] ?? false;
+  a.verbose = v.verbose ?? false;
+  a.workdir = v.workdir;
+  a.help = v.help ?? false;
+  if (v.format !== undefined) {
+    if (v.format === 'text' || v.format === 'json') a.format = v.format;
+    else a.errors.push(`--format must be text or json, not ${v.format}`);
+  }
+  if (v.lang !== undefined) {
+    if (v.lang === 'ko' || v.lang === 'en') a.lang = v.lang;
+    else a.errors.push('--lang must be ko or en');
+  }
+  [a.command, a.target] = parsed.positionals;
+  for (const extra of parsed.positionals.slice(2)) a.errors.push(`unexpected argument ${extra}`);
   return a;
 }
 
@@ -389,7 +378,8 @@ async function pull(args: Args): Promise<number> {
 }
 
 export async function runLab(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = readArgs(argv);
+  if (args.help) return (process.stdout.write(USAGE), 0);
   if (args.errors.length) {
     for (const e of args.errors) process.stderr.write(`docker-labs lab: ${e}\n`);
     process.stderr.write(USAGE);
@@ -398,7 +388,7 @@ export async function runLab(argv: string[]): Promise<number> {
   if (args.command === 'list') return list(args);
   if (!args.command || !args.target || !['show', 'run', 'reset', 'pull'].includes(args.command)) {
     process.stderr.write(USAGE);
-    return args.command === 'help' || argv.includes('--help') ? 0 : 2;
+    return args.command === 'help' ? 0 : 2;
   }
   switch (args.command) {
     case 'show':
