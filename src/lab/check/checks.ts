@@ -81,12 +81,12 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
       if (check.state && check.state !== 'exists' && c.state !== check.state) {
         const tryKo = check.state === 'running' ? `\`docker logs ${check.name}\`로 멈춘 이유를 보고 \`docker start ${check.name}\`로 시작해 보세요` : `\`docker ps -a\`로 상태를 확인하세요`;
         const tryEn = check.state === 'running' ? `see why it stopped with \`docker logs ${check.name}\` and start it with \`docker start ${check.name}\`` : 'check its state with `docker ps -a`';
-        return { ok: false, message: msg(`컨테이너 \`${check.name}\`의 상태가 ${check.state}가 아니라 ${c.state}입니다. ${tryKo}.`, `Container \`${check.name}\` is ${c.state}, not ${check.state}; ${tryEn}.`) };
+        return { ok: false, message: msg(`컨테이너 \`${check.name}\`의 상태가 ${c.state}입니다(기대한 상태: ${check.state}). ${tryKo}.`, `Container \`${check.name}\` is ${c.state}, not ${check.state}; ${tryEn}.`) };
       }
       if (check.image && !sameImage(c.image, check.image)) {
         const expected = await docker.image(check.image);
         if (!expected || expected.id !== c.imageId) {
-          return { ok: false, message: msg(`컨테이너 \`${check.name}\`가 \`${check.image}\`가 아니라 \`${c.image}\` 이미지로 만들어졌습니다. 지우고 \`${check.image}\`로 다시 실행하세요.`, `Container \`${check.name}\` runs \`${c.image}\`, not \`${check.image}\`; remove it and run it again from \`${check.image}\`.`) };
+          return { ok: false, message: msg(`컨테이너 \`${check.name}\`의 이미지가 \`${c.image}\`입니다(기대한 이미지: \`${check.image}\`). 지우고 \`${check.image}\`로 다시 실행하세요.`, `Container \`${check.name}\` runs \`${c.image}\`, not \`${check.image}\`; remove it and run it again from \`${check.image}\`.`) };
         }
       }
       for (const spec of check.ports ?? []) {
@@ -104,7 +104,7 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
       }
       for (const [k, v] of Object.entries(check.env ?? {})) {
         if (c.env[k] !== v) {
-          return { ok: false, message: msg(`컨테이너 \`${check.name}\`의 환경 변수 \`${k}\`가 \`${v}\`가 아닙니다. \`-e ${k}=${v}\`로 다시 실행하세요.`, `Container \`${check.name}\` does not have \`${k}=${v}\`; run it again with \`-e ${k}=${v}\`.`) };
+          return { ok: false, message: msg(`컨테이너 \`${check.name}\`의 환경 변수 \`${k}\` 값이 기대한 값(\`${v}\`)과 다릅니다. \`-e ${k}=${v}\`로 다시 실행하세요.`, `Container \`${check.name}\` does not have \`${k}=${v}\`; run it again with \`-e ${k}=${v}\`.`) };
         }
       }
       return { ok: true };
@@ -121,10 +121,10 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
         return { ok: false, message: msg(`네트워크 \`${check.name}\`가 없습니다. \`docker network create ${check.name}\`를 실행하고 \`docker network ls\`로 확인하세요.`, `Network \`${check.name}\` does not exist; run \`docker network create ${check.name}\` and check with \`docker network ls\`.`) };
       }
       if (check.driver && n.driver !== check.driver) {
-        return { ok: false, message: msg(`네트워크 \`${check.name}\`의 드라이버가 ${check.driver}가 아니라 ${n.driver}입니다. 지우고 \`--driver ${check.driver}\`로 다시 만드세요.`, `Network \`${check.name}\` uses driver ${n.driver}, not ${check.driver}; recreate it with \`--driver ${check.driver}\`.`) };
+        return { ok: false, message: msg(`네트워크 \`${check.name}\`의 드라이버가 ${n.driver}입니다(기대한 드라이버: ${check.driver}). 지우고 \`--driver ${check.driver}\`로 다시 만드세요.`, `Network \`${check.name}\` uses driver ${n.driver}, not ${check.driver}; recreate it with \`--driver ${check.driver}\`.`) };
       }
       if (check.subnet && !n.subnets.includes(check.subnet)) {
-        return { ok: false, message: msg(`네트워크 \`${check.name}\`의 서브넷이 ${check.subnet}가 아닙니다(${n.subnets.join(', ') || '없음'}). \`--subnet ${check.subnet}\`로 다시 만드세요.`, `Network \`${check.name}\` does not have subnet ${check.subnet} (${n.subnets.join(', ') || 'none'}); recreate it with \`--subnet ${check.subnet}\`.`) };
+        return { ok: false, message: msg(`네트워크 \`${check.name}\`에 서브넷 ${check.subnet} 범위가 없습니다(지금: ${n.subnets.join(', ') || '없음'}). \`--subnet ${check.subnet}\`로 다시 만드세요.`, `Network \`${check.name}\` does not have subnet ${check.subnet} (${n.subnets.join(', ') || 'none'}); recreate it with \`--subnet ${check.subnet}\`.`) };
       }
       for (const name of check.containers ?? []) {
         if (!n.containers.includes(name)) {
@@ -188,7 +188,7 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
       const wanted = check.exitCode ?? 0;
       if (result.exitCode !== wanted) {
         const last = result.output.trim().split('\n').pop() ?? '';
-        return { ok: false, message: msg(`\`docker exec ${check.container} ${shown}\`의 종료 코드가 ${wanted}가 아니라 ${result.exitCode}입니다${last ? ` ("${last.slice(0, 120)}")` : ''}. 같은 네트워크에 있는지 확인하세요.`, `\`docker exec ${check.container} ${shown}\` exited with ${result.exitCode}, not ${wanted}${last ? ` ("${last.slice(0, 120)}")` : ''}; check that the containers share a network.`) };
+        return { ok: false, message: msg(`\`docker exec ${check.container} ${shown}\`의 종료 코드가 ${result.exitCode}입니다(기대한 종료 코드: ${wanted})${last ? ` ("${last.slice(0, 120)}")` : ''}. 같은 네트워크에 있는지 확인하세요.`, `\`docker exec ${check.container} ${shown}\` exited with ${result.exitCode}, not ${wanted}${last ? ` ("${last.slice(0, 120)}")` : ''}; check that the containers share a network.`) };
       }
       if (check.contains && !result.output.includes(check.contains)) {
         return { ok: false, message: msg(`\`docker exec ${check.container} ${shown}\`의 출력에 "${check.contains}"가 없습니다. 직접 실행해 출력을 확인하세요.`, `The output of \`docker exec ${check.container} ${shown}\` does not contain "${check.contains}"; run it yourself and look at the output.`) };
@@ -205,7 +205,7 @@ async function once(check: Check, docker: DockerState, env: Environment, remaini
         return { ok: false, message: msg(`${check.url}에 연결할 수 없습니다(${errorText(err)}). 컨테이너가 실행 중이고 포트가 게시되었는지 \`docker ps\`로 확인하세요.`, `Cannot reach ${check.url} (${errorText(err)}); check with \`docker ps\` that the container runs and publishes the port.`) };
       }
       if (res.status !== wanted) {
-        return { ok: false, message: msg(`${check.url}가 ${wanted}가 아니라 ${res.status}로 응답했습니다. 컨테이너 로그를 확인하세요.`, `${check.url} answered ${res.status}, not ${wanted}; look at the container's logs.`) };
+        return { ok: false, message: msg(`${check.url}의 응답 코드가 ${res.status}입니다(기대한 코드: ${wanted}). 컨테이너 로그를 확인하세요.`, `${check.url} answered ${res.status}, not ${wanted}; look at the container's logs.`) };
       }
       if (check.contains && !res.body.includes(check.contains)) {
         return { ok: false, message: msg(`${check.url}의 응답에 "${check.contains}"가 없습니다. 올바른 컨테이너가 그 포트에 게시되었는지 확인하세요.`, `The page at ${check.url} does not contain "${check.contains}"; check that the right container publishes that port.`) };
@@ -303,7 +303,7 @@ async function composeOnce(check: ComposeCheck, docker: DockerState, env: Enviro
       if (wrong) {
         const tryKo = want.state === 'running' ? `\`${cli} logs ${service}\`로 이유를 보고 \`${cli} start ${service}\`로 시작하세요` : `\`${cli} stop ${service}\`로 멈추세요`;
         const tryEn = want.state === 'running' ? `see why with \`${cli} logs ${service}\` and start it with \`${cli} start ${service}\`` : `stop it with \`${cli} stop ${service}\``;
-        return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 서비스 \`${service}\`(\`${wrong.name}\`)가 ${want.state}가 아니라 ${wrong.state}입니다. ${tryKo}.`, `Service \`${service}\` of Compose project \`${project}\` (\`${wrong.name}\`) is ${wrong.state}, not ${want.state}; ${tryEn}.`) };
+        return { ok: false, message: msg(`Compose 프로젝트 \`${project}\`의 서비스 \`${service}\`(\`${wrong.name}\`)의 상태가 ${wrong.state}입니다(기대한 상태: ${want.state}). ${tryKo}.`, `Service \`${service}\` of Compose project \`${project}\` (\`${wrong.name}\`) is ${wrong.state}, not ${want.state}; ${tryEn}.`) };
       }
     }
     if (want.replicas !== undefined && mine.length !== Number(want.replicas)) {

@@ -189,7 +189,7 @@ export async function evaluateStep(ctx: RunContext, step: Step, executed: Execut
       return { ...result, status: 'failed', reason: msg(`\`${target.text}\`가 실패해야 하는데 성공했습니다. 앞 단계가 만든 상태(이름, 포트)가 아직 있는지 확인하세요.`, `\`${target.text}\` was expected to fail but succeeded; check that what the earlier step created (the name, the port) is still there.`) };
     }
     if (step.expect.exitCode !== undefined && outcome.exitCode !== step.expect.exitCode) {
-      return { ...result, status: 'failed', reason: msg(`\`${target.text}\`의 종료 코드가 ${step.expect.exitCode}가 아니라 ${outcome.exitCode}입니다.`, `\`${target.text}\` exited with ${outcome.exitCode}, not ${step.expect.exitCode}.`) };
+      return { ...result, status: 'failed', reason: msg(`\`${target.text}\`의 종료 코드가 ${outcome.exitCode}입니다(기대한 종료 코드: ${step.expect.exitCode}).`, `\`${target.text}\` exited with ${outcome.exitCode}, not ${step.expect.exitCode}.`) };
     }
     if (step.expect.output && !new RegExp(step.expect.output, 'i').test(outcome.output ?? '')) {
       return { ...result, status: 'failed', reason: msg(`\`${target.text}\`가 실패했지만 기대한 오류("${step.expect.output}")가 아닙니다: ${lastLine(outcome.output)}`, `\`${target.text}\` failed, but not with the expected error ("${step.expect.output}"): ${lastLine(outcome.output)}`) };

@@ -50,7 +50,7 @@ describe('lab: compose check', () => {
     const cases: [Partial<Extract<Check, { kind: 'compose' }>>, RegExp, RegExp][] = [
       [{ project: 'pair2-shop' }, /Compose project `pair2-shop` has no container; run `docker compose -p pair2-shop up -d`/, /컨테이너가 없습니다/],
       [{ services: { api: {} } }, /has no service `api`/, /서비스 `api`가 없습니다/],
-      [{ services: { db: { state: 'running' } } }, /Service `db` .* is exited, not running; see why with `docker compose -p pair1-shop logs db`/, /running가 아니라 exited입니다/],
+      [{ services: { db: { state: 'running' } } }, /Service `db` .* is exited, not running; see why with `docker compose -p pair1-shop logs db`/, /상태가 exited입니다\(기대한 상태: running\)/],
       [{ services: { web: { replicas: 3 } } }, /has 2 container\(s\), not 3; run `docker compose -p pair1-shop up -d --scale web=3`/, /3개가 아니라 2개/],
       [{ services: { web: { ports: ['8406:80'] } } }, /does not publish `8406:80`; add `"8406:80"` to its `ports:`/, /포트 `8406:80`를 게시하지 않습니다/],
       [{ services: { web: { state: 'absent' } } }, /still has a container of service `web`/, /아직 있습니다/],
