@@ -89,6 +89,10 @@ export function parseCommandLink(href: string): LabCommandLink | undefined {
   }
 }
 
+// Two overlapping sheets, drawn in the text colour: a font glyph such as ⧉ is missing from
+// many system fonts (a box in Debian's Chromium), and the webview loads no icon font.
+const COPY_ICON = '<svg class="icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="5.5" y="5.5" width="8" height="9" rx="1" fill="none" stroke="currentColor"/><path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h1" fill="none" stroke="currentColor"/></svg>';
+
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WRAPPER_TAG = /^<\/?(div|center|p|span|br|details|summary|sup|sub)\b[^<>]*\/?>$/i;
@@ -120,7 +124,7 @@ export function renderLab(options: RenderOptions): RenderedLab {
   const codeBlocks: string[] = [];
   const copyButton = (text: string): string => {
     codeBlocks.push(text);
-    return `<button class="copy" data-action="copy" data-code="${codeBlocks.length - 1}" title="${escape(md, labels.copy)}" aria-label="${escape(md, labels.copy)}">⧉</button>`;
+    return `<button class="copy" data-action="copy" data-code="${codeBlocks.length - 1}" title="${escape(md, labels.copy)}" aria-label="${escape(md, labels.copy)}">${COPY_ICON}</button>`;
   };
   const disabled = options.interactive ? '' : ' disabled';
   const files: LabFile[] = [];

@@ -75,7 +75,7 @@ describe('lab: step solutions', () => {
     assert.ok(web, 'the solution is in the page, hidden');
     assert.match(web[1], /<code>pair7-web<\/code>/, 'variables filled in');
     assert.ok(!/href="command:/.test(web[1]), 'a command: link in a solution stays inert');
-    assert.match(html, /<div class="solution" data-role="solution" hidden><div class="code-box"><button class="copy" data-action="copy" data-code="(\d+)"[^>]*>⧉<\/button><pre><code class="language-bash">docker rm -f pair7-web<\/code><\/pre>/);
+    assert.match(html, /<div class="solution" data-role="solution" hidden><div class="code-box"><button class="copy" data-action="copy" data-code="(\d+)"[^>]*><svg class="icon"[^]*?<\/svg><\/button><pre><code class="language-bash">docker rm -f pair7-web<\/code><\/pre>/);
   });
 
   it('each opening is counted; the status stays; a step without a solution changes nothing', () => {
@@ -138,7 +138,7 @@ describe('lab view: copy buttons', () => {
     const r = renderLab({ lab: l, labels, interactive: true, resolveImage: () => undefined });
     assert.deepStrictEqual(r.codeBlocks, ['docker ps', 'FROM nginx:alpine']);
     assert.ok(r.html.includes('<div class="cmd-block" data-step="a"><button class="copy" data-action="copy" data-code="0"'));
-    assert.ok(/<div class="code-box"><button class="copy" data-action="copy" data-code="1"[^>]*>⧉<\/button><pre><code class="language-dockerfile">FROM nginx:alpine/.test(r.html));
+    assert.ok(/<div class="code-box"><button class="copy" data-action="copy" data-code="1"[^>]*><svg class="icon"[^]*?<\/svg><\/button><pre><code class="language-dockerfile">FROM nginx:alpine/.test(r.html));
     assert.deepStrictEqual(parseViewMessage({ type: 'copy', sessionId: 's', block: 1 }), { type: 'copy', sessionId: 's', block: 1 });
     assert.strictEqual(parseViewMessage({ type: 'copy', sessionId: 's', block: 'FROM x' }), undefined, 'never text');
   });
