@@ -4,11 +4,12 @@
 // Both label what they make with the project and service, which is how the
 // explorer and the labs recognise a compose project.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { composeDockerConfig, getFixture, orSkip, toolUnavailable, uniqueName, type CliResult, type Fixture } from './fixture';
+import { runProcess } from '../support/cli';
 
 const COMPOSE_FILE = `version: "3.8"
 services:
@@ -18,17 +19,7 @@ services:
     image: redis:7-alpine
 `;
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> => runProcess(cmd, args, { cwd, env });
 
 describe('docker-compose (v1) and docker compose (v2 syntax) on the fixture daemon', function () {
   this.timeout(180000);

@@ -3,12 +3,12 @@
 // container) are recognised, destructive cleanup is scoped, and reset removes only what
 // the lab made while unrelated objects survive.
 import * as assert from 'assert';
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DockerodeState, emptyResources, loadSessionFolder, nodeEnvironment, runStep, ShellExecutor, type Lab, type RunContext } from '../../src/lab';
 import { getFixture, type Fixture } from './fixture';
+import { runProcess, type CliRun } from '../support/cli';
 
 const root = path.resolve(__dirname, '..', '..');
 const P = `lr${process.pid}`;
@@ -107,18 +107,10 @@ function labDir(): string {
   return dir;
 }
 
-function cli(fx: Fixture, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', './test/register.js', '-e', "require('./src/cli/lab.ts').runLab(process.argv.slice(1)).then((c) => { process.exitCode = c; })", ...args], {
-      cwd: root,
-      env: { ...fx.env, DOCKER_LABS_LANG: 'en' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+/** The lab CLI from source (no build needed), as `docker-labs lab <args>`. */
+function cli(fx: Fixture, args: string[]): Promise<CliRun> {
+  const entry = "require('./src/cli/lab.ts').runLab(process.argv.slice(1)).then((c) => { process.exitCode = c; })";
+  return runProcess(process.execPath, ['-r', './test/register.js', '-e', entry, ...args], { cwd: root, env: { ...fx.env, DOCKER_LABS_LANG: 'en' } });
 }
 
 async function names(fx: Fixture): Promise<Record<string, string[]>> {
