@@ -79,11 +79,7 @@ describe('lab view controls e2e (Korean)', function () {
     return wb!.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
   const step = () => frame().locator('section[data-step="write"]');
-  /**
-   * The session's stored progress, read back through the extension: opening the open lab by
-   * its id returns it as it is (by its path it would reload the Markdown and redraw the page,
-   * closing the open hint and solution).
-   */
+  /** The session's stored progress, read back through the extension: opening the open lab returns it as it is. */
   const progress = async () => (await wb!.executeCommand<SessionJson>('dockerLabs.lab.open', 'e2e-controls')).progress;
 
   it('shows only the block for the learner\'s OS', async () => {
@@ -124,6 +120,12 @@ describe('lab view controls e2e (Korean)', function () {
     await step().locator('[data-role="solution"]').waitFor({ state: 'visible' });
     for (let i = 0; i < 50 && (await once()) < 2; i++) await new Promise((r) => setTimeout(r, 200));
     assert.equal(await once(), 2, 'each opening is counted, closing is not');
+    // Opening the open lab again by its file (Explorer, "Open as Docker Lab") with nothing
+    // changed on disk leaves the page as it is: the hint and the solution stay open.
+    await wb!.executeCommand('dockerLabs.lab.open', lesson());
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await step().locator('[data-role="solution"]').isVisible(), true, 'the solution is still open');
+    assert.equal(await step().locator('[data-role="hint"]').isVisible(), true, 'the hint is still open');
     await step().locator('.step-bar').scrollIntoViewIfNeeded();
     await wb!.screenshot('lab-view-controls-ko');
   });

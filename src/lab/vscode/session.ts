@@ -111,7 +111,9 @@ export class LabSession implements vscode.Disposable {
   }
 
   /** Replaces the lab after its files changed on disk. */
+  /** Takes the lab as loaded again; unchanged files leave the page as it is (an open hint or solution stays open). */
   reload(lab: Lab): void {
+    if (JSON.stringify(lab) === JSON.stringify(this.lab)) return;
     this.lab = lab;
     this.live.clear();
     this.render();
