@@ -91,6 +91,11 @@ describe('course: the built-in sessions', () => {
         assert.equal(load(dir, 'en').id, id);
       });
 
+      it('offers a hint before every solution (a nudge first, the answer only after it, as in Killercoda: Tip, then Solution)', () => {
+        const bare = load(dir, 'ko').steps.filter((s) => s.solution && !s.hint).map((s) => s.id);
+        assert.deepEqual(bare, [], 'steps with a solution but no hint: their solution button would show at once');
+      });
+
       it('ko.md and en.md have the same steps, in the same order, with the same commands', () => {
         const ko = load(dir, 'ko');
         const en = load(dir, 'en');
