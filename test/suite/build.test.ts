@@ -83,6 +83,9 @@ describe('build: Build Image and its cache map (extension host, real daemon)', f
   });
 
   after(async () => {
+    // The classic builder keeps a failed step's container (it carries the image's labels).
+    const leftover = (await docker(['ps', '-aq', '--filter', `label=suite.nonce=${id}-fail`])).stdout.split('\n').filter(Boolean);
+    if (leftover.length) await docker(['rm', '-f', ...leftover]);
     await docker(['rmi', '-f', tag, orderedTag, failTag, ...made]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
