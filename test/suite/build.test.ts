@@ -158,6 +158,20 @@ describe('build: Build Image and its cache map (extension host, real daemon)', f
     await editor.document.save();
   });
 
+  it('an editor shown again gets the map again', async () => {
+    const uri = file('Dockerfile');
+    await vscode.window.showTextDocument(uri);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor('no editor of the Dockerfile visible', () => !vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()));
+    assert.deepEqual(build.decorations(uri), []);
+    await vscode.window.showTextDocument(uri);
+    const shown = await waitFor('the map on the reopened editor', () => build.decorations(uri).length > 0 && build.decorations(uri));
+    assert.deepEqual(
+      shown.map((d) => d.state),
+      build.lastCacheMap()!.map.map((l) => l.state),
+    );
+  });
+
   it('package*.json copied first: after an app change the install stays cached', async () => {
     await vscode.window.showTextDocument(file('ordered.Dockerfile'));
     const first = await runBuild(file('ordered.Dockerfile'), orderedTag);

@@ -53,7 +53,10 @@ export class CacheMapDecorations implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.applied.has(e.document.uri.toString())) this.refresh(e.document);
       }),
+      // An editor shown again starts without decorations: give it the map again.
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        const visible = new Set(editors.map((e) => e.document.uri.toString()));
+        for (const key of [...this.shown.keys()]) if (!visible.has(key)) this.shown.delete(key);
         for (const editor of editors) if (this.applied.has(editor.document.uri.toString())) this.decorate(editor);
       }),
     );
@@ -66,7 +69,7 @@ export class CacheMapDecorations implements vscode.Disposable {
     if (doc) this.refresh(doc);
   }
 
-  /** What the editors of `uri` show now. */
+  /** What the visible editors of `uri` show now (nothing when none is visible). */
   shownOn(uri: vscode.Uri): DecoratedLine[] {
     return this.shown.get(uri.toString()) ?? [];
   }
