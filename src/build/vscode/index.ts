@@ -68,6 +68,11 @@ export function registerBuild(context: vscode.ExtensionContext, docker: DockerSe
     }
     const dockerfile = dockerfileArg ?? (await chooseDockerfile());
     if (!dockerfile) return undefined;
+    // docker builds from a folder on this machine: an unsaved or remote document has none.
+    if (dockerfile.scheme !== 'file') {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Save the Dockerfile in a folder of the workspace first: docker build reads it and its build context from disk.'));
+      return undefined;
+    }
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(dockerfile);
