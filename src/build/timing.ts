@@ -15,9 +15,15 @@ export class TimedOutput {
   /** Start times of the classic builder's steps, by step number. */
   private readonly stepStarts = new Map<number, number>();
   private lastLineAt?: number;
+  private length = 0;
+
+  /** `maxChars`: output past it is dropped (a runaway build's log need not be held whole). */
+  constructor(private readonly maxChars = Number.POSITIVE_INFINITY) {}
 
   /** Adds a piece of output that arrived at `atMs`. */
   push(data: string, atMs: number): void {
+    if (this.length >= this.maxChars) return;
+    this.length += data.length;
     this.parts.push(data);
     let rest = data;
     for (;;) {

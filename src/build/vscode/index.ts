@@ -112,8 +112,9 @@ export function registerBuild(context: vscode.ExtensionContext, docker: DockerSe
         return { ...base, observed: false, succeeded: false };
       }
       const builtText = doc.getText();
-      const output = new TimedOutput();
-      const run = runInShell(terminal, integration, line, { maxOutput: MAX_OUTPUT, onData: (data) => output.push(data, Date.now()) });
+      const output = new TimedOutput(MAX_OUTPUT);
+      // The timed copy is the one read; the shell run keeps none of its own.
+      const run = runInShell(terminal, integration, line, { maxOutput: 0, onData: (data) => output.push(data, Date.now()) });
       // The cache map explains this build's outcome: no terminal-help notification on top.
       ignoreShellExecution(run.execution);
       const exitCode = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Building {0}…', tag) }, () => run.ended);

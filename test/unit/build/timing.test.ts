@@ -39,6 +39,13 @@ describe('build: step times and the default tag', () => {
     assert.equal(parsed.steps[1].durationMs, undefined);
   });
 
+  it('drops output past its limit', () => {
+    const out = new TimedOutput(10);
+    out.push('Step 1/1 :', 1);
+    out.push(' FROM busybox\n', 2);
+    assert.equal(out.text, 'Step 1/1 :');
+  });
+
   it('keeps BuildKit’s own times', () => {
     const out = new TimedOutput();
     out.push('#5 [2/2] RUN true\n#5 DONE 0.4s\n#6 writing image sha256:abcdef012345 done\n', 10);
