@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerApi } from './explorer/vscode';
 import type { ClassApi } from './class/vscode';
+import type { BuildApi } from './build/vscode';
 import { DockerService } from './docker/vscode';
 import { registerTerminalHelp } from './terminalHelp/vscode';
 import { Chunks, hasStoredState } from './chunks';
@@ -19,6 +20,8 @@ export interface DockerLabsApi {
   readonly explorer: Promise<ExplorerApi>;
   /** The instructor's Class view (read by the extension-host tests); loads it on first read. */
   readonly classroom: Promise<ClassApi>;
+  /** Build Image and its cache map: the images built here and the last map (read by the tests); loads it on first read. */
+  readonly build: Promise<BuildApi>;
   /** The capability bundles loaded lazily: which there are, which have loaded, and a way to load one now (tests). */
   readonly capabilities: Pick<Chunks, 'names' | 'loaded' | 'load'>;
 }
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
   // Walkthrough steps tick from context keys that the labs restore from stored progress.
   const lab = chunks.define('lab', () => (require('./lab/vscode') as typeof import('./lab/vscode')).registerLabs(context, docker), { soon: hasStoredState(context, 'lab'), views: ['dockerLabs.labs'] });
   const classroom = chunks.define('class', () => (require('./class/vscode') as typeof import('./class/vscode')).registerClass(context, docker));
+  const build = chunks.define('build', () => (require('./build/vscode') as typeof import('./build/vscode')).registerBuild(context, docker));
 
   // Not a lazy chunk: it must be listening when a command starts (its output is read from then on).
   registerTerminalHelp(context);
@@ -53,6 +57,9 @@ export function activate(context: vscode.ExtensionContext): DockerLabsApi {
     },
     get classroom() {
       return classroom.load();
+    },
+    get build() {
+      return build.load();
     },
     capabilities,
   };

@@ -3,3 +3,5 @@
 // command lives in ./vscode.
 export { parseBuildOutput, type BuildStep, type Builder, type ParsedBuild, type StepState } from './output';
 export { buildCacheMap, createdByKeyword, matchLayers, type CacheMapLine, type HistoryEntry, type LayerMatch, type LineState } from './cacheMap';
+export { TimedOutput } from './timing';
+export { defaultTag, isBuildTag } from './tag';

@@ -297,3 +297,13 @@ export function listContexts(env: NodeJS.ProcessEnv = process.env, options: { pl
   stored.sort((a, b) => a.name.localeCompare(b.name));
   return [...out, ...stored];
 }
+
+/**
+ * DOCKER_HOST / DOCKER_CONTEXT that point a docker CLI (a child process, a terminal) at
+ * `ep`: a named context stays a context (its TLS and ssh settings live in it), any other
+ * endpoint is its host, with DOCKER_CONTEXT emptied so that no context wins over it.
+ */
+export function cliEnvironment(ep: Endpoint): { DOCKER_HOST: string; DOCKER_CONTEXT: string } {
+  if (ep.context && ep.context !== DEFAULT_CONTEXT && ep.source !== 'setting' && ep.source !== 'env') return { DOCKER_HOST: '', DOCKER_CONTEXT: ep.context };
+  return { DOCKER_HOST: ep.host, DOCKER_CONTEXT: '' };
+}

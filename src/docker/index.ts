@@ -2,6 +2,7 @@
 // is (endpoint), a client for it (client) and what its errors mean (errors).
 export {
   resolveEndpoint,
+  cliEnvironment,
   listContexts,
   endpointLabel,
   parseHost,

@@ -3,22 +3,11 @@
 // daemon's English status text in Korean, Markdown escaping, and CLI lines.
 import type { Lang } from '../util/i18n';
 import { instructionOf } from '../docker';
+import { commandLine, humanSize } from '../util/format';
 
 export { instructionOf };
-
-const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-
-/** Bytes in decimal units with four significant digits, like `docker images` ("4.27MB"). */
-export function humanSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '?';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${Number(value.toPrecision(4))}${SIZE_UNITS[unit]}`;
-}
+// Sizes and CLI lines are shared with the build's cache map: they live in src/util/format.
+export { humanSize, commandLine };
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
@@ -112,14 +101,6 @@ export function containerStatus(status: string, lang: Lang): string {
 /** Escapes text for a Markdown tooltip so names like `my_app*` render as written. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
-
-/**
- * The shell line a learner would type, each word quoted only when the shell needs it
- * (`docker run -p 8080:80 -e 'GREETING=hello world' nginx`), as Python's shlex.quote does.
- */
-export function commandLine(argv: readonly string[]): string {
-  return argv.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 /** The table `docker history` prints (newest layer first), with the instructions cleaned. */

@@ -1,12 +1,12 @@
 // Runs lab commands in an integrated terminal named for the lab, exactly as shown. With
-// shell integration the exit code and output come back (executeCommand, execution.read(),
-// onDidEndTerminalShellExecution); without it the command is typed with sendText and the
-// state checks decide.
+// shell integration the exit code and output come back (util/vscode/shellExecution);
+// without it the command is typed with sendText and the state checks decide.
 import * as vscode from 'vscode';
 import type { CommandOutcome, Executor } from '../run/runner';
 
 import { ignoreShellExecution } from '../../terminalHelp/vscode';
 import { stripAnsi } from '../../util/ansi';
+import { runInShell, waitForShellIntegration } from '../../util/vscode/shellExecution';
 
 export { stripAnsi };
 
@@ -36,19 +36,7 @@ export class LabTerminal implements Executor, vscode.Disposable {
     if (this.terminal && this.terminal.exitStatus === undefined) return this.terminal;
     const terminal = vscode.window.createTerminal({ name: this.name, cwd: this.cwd });
     this.terminal = terminal;
-    if (!terminal.shellIntegration) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.integrationWaitMs);
-        const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => {
-          if (e.terminal === terminal) done();
-        });
-        function done(): void {
-          clearTimeout(timer);
-          sub.dispose();
-          resolve();
-        }
-      });
-    }
+    await waitForShellIntegration(terminal, this.integrationWaitMs);
     return terminal;
   }
 
@@ -69,34 +57,10 @@ export class LabTerminal implements Executor, vscode.Disposable {
       terminal.sendText(commandLine, true);
       return { observed: false };
     }
-    const execution = integration.executeCommand(commandLine);
+    const run = runInShell(terminal, integration, commandLine, { maxOutput: MAX_OUTPUT });
     // The lab explains its own commands' failures (expected failures, hints): no terminal help.
-    ignoreShellExecution(execution);
-    const ended = new Promise<number | undefined>((resolve) => {
-      const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
-        if (e.execution === execution) {
-          sub.dispose();
-          resolve(e.exitCode);
-        }
-      });
-      const closed = vscode.window.onDidCloseTerminal((t) => {
-        if (t === terminal) {
-          closed.dispose();
-          sub.dispose();
-          resolve(undefined);
-        }
-      });
-    });
-    let output = '';
-    const reading = (async () => {
-      try {
-        for await (const data of execution.read()) {
-          if (output.length < MAX_OUTPUT) output += data;
-        }
-      } catch {
-        // The stream ends with the terminal; what was read is kept.
-      }
-    })();
+    ignoreShellExecution(run.execution);
+    const ended = run.ended;
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const interrupted = new Promise<'timeout'>((resolve) => {
@@ -109,7 +73,7 @@ export class LabTerminal implements Executor, vscode.Disposable {
       terminal.sendText('\u0003', false);
       exitCode = await Promise.race([ended, new Promise<undefined>((r) => setTimeout(() => r(undefined), INTERRUPT_GRACE_MS))]);
     }
-    await Promise.race([reading, new Promise((r) => setTimeout(r, 1000))]);
+    const output = await run.output();
     return { observed: exitCode !== undefined || timedOut, exitCode, output: stripAnsi(output), ...(timedOut ? { timedOut } : {}) };
   }
 

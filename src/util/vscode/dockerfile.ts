@@ -13,6 +13,10 @@ export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { pattern: '**/*.dockerfile' },
 ];
 
+/** The same file names, for vscode.workspace.findFiles (with the folders no one builds from left out). */
+export const DOCKERFILE_GLOB = '**/{Dockerfile,*.Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile}';
+export const DOCKERFILE_GLOB_EXCLUDE = '**/{node_modules,.git}/**';
+
 export function isDockerfile(doc: vscode.TextDocument): boolean {
   if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
   // `Dockerfile.dockerignore` (a Dockerfile's own ignore file) matches `Dockerfile.*` but is no Dockerfile.

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { contextDirName, endpointLabel, listContexts, parseHost, resolveEndpoint } from '../../../src/docker/endpoint';
+import { cliEnvironment, contextDirName, endpointLabel, listContexts, parseHost, resolveEndpoint } from '../../../src/docker/endpoint';
 
 function writeContext(configDir: string, name: string, host: string, opts: { skipTLSVerify?: boolean; tls?: string[]; description?: string } = {}) {
   const dir = createHash('sha256').update(name).digest('hex');
@@ -68,6 +68,17 @@ describe('resolveEndpoint', function () {
     const ep = resolveEndpoint({}, undefined, { homedir: home, platform: 'linux' });
     assert.deepEqual([ep.host, ep.kind, ep.source], ['unix:///var/run/docker.sock', 'unix', 'default']);
     assert.equal(resolveEndpoint({}, undefined, { homedir: home, platform: 'win32' }).host, 'npipe:////./pipe/docker_engine');
+  });
+
+  it('cliEnvironment points a docker CLI at the resolved endpoint: a named context stays a context, anything else is its host', function () {
+    writeContext(configDir, 'remote', 'tcp://10.0.0.5:2375');
+    fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ currentContext: 'remote' }));
+    const env = { DOCKER_CONFIG: configDir };
+    assert.deepEqual(cliEnvironment(resolveEndpoint(env, undefined, { homedir: home })), { DOCKER_HOST: '', DOCKER_CONTEXT: 'remote' });
+    assert.deepEqual(cliEnvironment(resolveEndpoint(env, undefined, { homedir: home, context: 'remote' })), { DOCKER_HOST: '', DOCKER_CONTEXT: 'remote' });
+    // The setting and DOCKER_HOST beat the current context: the CLI must be told the host, and no context.
+    assert.deepEqual(cliEnvironment(resolveEndpoint(env, 'tcp://10.0.0.9:2375', { homedir: home })), { DOCKER_HOST: 'tcp://10.0.0.9:2375', DOCKER_CONTEXT: '' });
+    assert.deepEqual(cliEnvironment(resolveEndpoint({ ...env, DOCKER_HOST: 'unix:///tmp/d.sock' }, undefined, { homedir: home })), { DOCKER_HOST: 'unix:///tmp/d.sock', DOCKER_CONTEXT: '' });
   });
 
   it('DOCKER_HOST beats DOCKER_CONTEXT and config.json, as in the CLI', function () {

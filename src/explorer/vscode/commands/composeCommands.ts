@@ -19,6 +19,7 @@ import {
   type ContainerInspect,
   type ImageInspect,
 } from '../../../compose';
+import { cliEnvironment } from '../../../docker';
 import { containerName, type ContainerSummary } from '../../daemonLists';
 import { commandLine } from '../../format';
 import type { ExplorerNode } from '../../tree';
@@ -26,9 +27,7 @@ import type { CommandContext, CommandFactory } from '../commandContext';
 
 /** The environment that points the Compose CLI at the explorer's daemon (as the terminals are pointed). */
 function cliEnv(ctx: CommandContext): NodeJS.ProcessEnv {
-  const ep = ctx.docker.endpoint;
-  if (ep.context && ep.context !== 'default' && ep.source !== 'setting' && ep.source !== 'env') return { ...process.env, DOCKER_HOST: '', DOCKER_CONTEXT: ep.context };
-  return { ...process.env, DOCKER_HOST: ep.host, DOCKER_CONTEXT: '' };
+  return { ...process.env, ...cliEnvironment(ctx.docker.endpoint) };
 }
 
 let probed: Promise<ComposeCli | undefined> | undefined;

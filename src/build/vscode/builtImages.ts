@@ -1,0 +1,50 @@
+// Which Dockerfile built which image, in this workspace: recorded after each build so that
+// other views (the explorer's layer chart) can lead from an image back to its Dockerfile,
+// and so the tag prompt offers the tag a Dockerfile was last built with.
+import type * as vscode from 'vscode';
+
+const KEY = 'dockerLabs.build.images';
+/** Enough for a course's exercises; the oldest records go first. */
+const MAX_RECORDS = 100;
+
+export interface BuiltImage {
+  /** `sha256:…`, as the daemon names the image. */
+  imageId: string;
+  /** The Dockerfile's URI, as a string (vscode.Uri.parse reads it back). */
+  dockerfile: string;
+  tag: string;
+  /** When the build ended (ms since the epoch). */
+  builtAt: number;
+}
+
+export class BuiltImages {
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** Newest first. */
+  all(): BuiltImage[] {
+    const stored = this.state.get<unknown>(KEY);
+    return Array.isArray(stored) ? stored.filter(isBuiltImage) : [];
+  }
+
+  /** The record of an image, by its full or short id (with or without `sha256:`). */
+  byImageId(id: string): BuiltImage | undefined {
+    const short = id.replace(/^sha256:/, '');
+    if (!short) return undefined;
+    return this.all().find((r) => r.imageId.replace(/^sha256:/, '').startsWith(short));
+  }
+
+  /** The tag `dockerfile` was last built with. */
+  lastTag(dockerfile: vscode.Uri): string | undefined {
+    return this.all().find((r) => r.dockerfile === dockerfile.toString())?.tag;
+  }
+
+  async add(record: BuiltImage): Promise<void> {
+    const rest = this.all().filter((r) => !(r.imageId === record.imageId && r.dockerfile === record.dockerfile));
+    await this.state.update(KEY, [record, ...rest].slice(0, MAX_RECORDS));
+  }
+}
+
+function isBuiltImage(v: unknown): v is BuiltImage {
+  const r = v as Partial<BuiltImage> | null;
+  return !!r && typeof r.imageId === 'string' && typeof r.dockerfile === 'string' && typeof r.tag === 'string' && typeof r.builtAt === 'number';
+}
