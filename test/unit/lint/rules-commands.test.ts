@@ -88,12 +88,17 @@ describe('lint rules: commands in RUN', () => {
       { name: 'no version', src: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls\n', messageId: 'goInstallPin', covers: 'golang.org/x/tools/gopls', data: { sub: 'install', packages: 'golang.org/x/tools/gopls' } },
       { name: '@latest, after flags', src: 'FROM golang:1.22\nRUN CGO_ENABLED=0 go install -ldflags "-s -w" github.com/go-delve/delve/cmd/dlv@latest\n', messageId: 'goInstallPin' },
       { name: 'go get in a later stage', src: 'FROM alpine:3.20 AS a\nFROM golang:1.22\nRUN go get github.com/pkg/errors\n', messageId: 'goInstallPin', line: 3, data: { sub: 'get', packages: 'github.com/pkg/errors' } },
+      { name: 'go get -tool: a tool name without a domain still needs a version', src: 'FROM golang:1.24\nRUN go get -tool stringer\n', messageId: 'goInstallPin', covers: 'stringer', data: { sub: 'get', packages: 'stringer' } },
+      { name: 'names after the `tool` pattern of go install, @latest', src: 'FROM golang:1.24\nRUN go install tool mockgen@latest\n', messageId: 'goInstallPin', covers: 'mockgen@latest' },
     ],
     valid: [
       { name: 'pinned', src: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.16.2\n' },
       { name: 'local packages', src: 'FROM golang:1.22\nRUN go install ./... && go get .\n' },
       { name: 'go run: arguments after the package are not packages', src: 'FROM golang:1.22\nRUN go run github.com/a/b@v1.0.0 example.com/c\n' },
       { name: 'go build', src: 'FROM golang:1.22\nRUN go build -o /app github.com/a/b\n' },
+      { name: 'go get -tool, pinned', src: 'FROM golang:1.24\nRUN go get -tool mockgen@v0.5.0\n' },
+      { name: 'go install tool: the pattern alone installs the module’s pinned tools', src: 'FROM golang:1.24\nRUN go install tool\n' },
+      { name: 'go run of a local file', src: 'FROM golang:1.24\nRUN go run main.go\n' },
     ],
   });
 });
