@@ -199,7 +199,15 @@ export function gemInstall(cmd: ShellCommand): Sub | null {
 }
 
 export function gemOperands(cmd: ShellCommand, sub: Sub): ShellWord[] {
-  return operands(cmd.argv, sub.index + 1, GEM_VALUED);
+  // Words after `--` are build flags handed to the gems' native extensions
+  // (`gem install nokogiri:1.16.0 -- --use-system-libraries`), not gems.
+  const end = cmd.argv.findIndex((w, i) => i > sub.index && w.value === '--');
+  const argv = end === -1 ? cmd.argv : cmd.argv.slice(0, end);
+  // A bare `true` / `false` after an option is that option's value (`--use-system-libraries true`).
+  return operands(argv, sub.index + 1, GEM_VALUED).filter((w) => {
+    const k = argv.indexOf(w);
+    return !(/^(true|false)$/.test(w.value) && argv[k - 1]?.value.startsWith('-'));
+  });
 }
 
 // ---- pip -----------------------------------------------------------------------

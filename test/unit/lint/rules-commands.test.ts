@@ -74,12 +74,15 @@ describe('lint rules: commands in RUN', () => {
     invalid: [
       { name: 'gem install bundler', src: 'FROM ruby:3.3-slim\nRUN gem install bundler\n', messageId: 'gemPin', covers: 'bundler', data: { packages: 'bundler' } },
       { name: 'options and several gems, one pinned', src: 'FROM ruby:3.3-slim\nRUN gem install --no-document rails:7.1.3 puma\n', messageId: 'gemPin', data: { packages: 'puma' } },
+      { name: 'an unpinned gem before the `--` build flags', src: 'FROM ruby:3.3-slim\nRUN gem install mysql2 -- --with-mysql-dir=/usr\n', messageId: 'gemPin', data: { packages: 'mysql2' } },
     ],
     valid: [
       { name: 'name:version', src: 'FROM ruby:3.3-slim\nRUN gem install bundler:2.5.6\n' },
       { name: '-v', src: 'FROM ruby:3.3-slim\nRUN gem install bundler -v 2.5.6\n' },
       { name: '--version=', src: 'FROM ruby:3.3-slim\nRUN gem install bundler --version=2.5.6\n' },
       { name: 'gem update is not install', src: 'FROM ruby:3.3-slim\nRUN gem update --system 3.5.6\n' },
+      { name: 'build flags after `--` are not gems', src: 'FROM ruby:3.3-slim\nRUN gem install pg:1.5.6 -- --with-pg-config=/usr/bin/pg_config --enable-static\n' },
+      { name: 'a true/false after an option is its value', src: 'FROM ruby:3.3-slim\nRUN gem install sqlite3:1.7.3 --enable-system-libs false\n' },
     ],
   });
 
