@@ -241,7 +241,6 @@ describe('lint behaviour classes', () => {
       assert.deepStrictEqual(documented.map((r) => r.meta.id).sort(), [
         'apk-no-cache',
         'apt-no-install-recommends',
-        'consecutive-run',
         'copy-relative-without-workdir',
         'dnf-clean',
         'pip-no-cache-dir',
@@ -279,11 +278,6 @@ describe('lint behaviour classes', () => {
       const src = 'FROM node:20-alpine\nCOPY package.json ./\nCOPY . .\n';
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir').map((f) => f.range.start.line), [1]);
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir', COMPAT).map((f) => f.range.start.line), [1, 2]);
-    });
-    it('consecutive-run: chained RUNs are left alone, reported under hadolint-compat', () => {
-      const src = 'FROM alpine:3.20\nRUN apk add --no-cache curl && echo a && echo b\nRUN echo c\n';
-      assert.strictEqual(of(src, 'consecutive-run').length, 0);
-      assert.strictEqual(of(src, 'consecutive-run', COMPAT).length, 1);
     });
     it('pipefail: set -o pipefail in the RUN counts, not under hadolint-compat', () => {
       const src = 'FROM debian:12-slim\nRUN set -o pipefail && curl -s https://x | sh\n';

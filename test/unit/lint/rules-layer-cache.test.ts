@@ -135,10 +135,13 @@ describe('lint rules: layer cache', () => {
       },
       { name: 'comments between still count as consecutive; no fix then', src: 'FROM alpine:3.20\nRUN echo a\n# note\nRUN echo b\n', messageId: 'consecutiveRun', fix: false },
       { name: 'a cd in the first RUN would leak into the second: no fix', src: 'FROM alpine:3.20\nRUN cd /tmp\nRUN ls\n', messageId: 'consecutiveRun', fix: false },
+      { name: 'three single-command RUNs after a chained one: the third is reported', src: 'FROM alpine:3.20\nRUN apk update && apk add git\nRUN git --version\nRUN git config --global init.defaultBranch main\n', messageId: 'consecutiveRun', line: 4 },
     ],
     valid: [
       { name: 'RUN echo a', src: 'FROM alpine:3.20\nRUN echo a\nWORKDIR /x\nRUN echo b\n' },
       { name: 'chained scripts are deliberate', src: 'FROM alpine:3.20\nRUN a && b && c\nRUN d\n' },
+      { name: 'a RUN of two chained commands next to a single one', src: 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S app -G app\nRUN mkdir /data\n' },
+      { name: 'a `;` chain counts as chained too', src: 'FROM alpine:3.20\nRUN touch /a\nRUN set -e; mkdir /b\n' },
       { name: 'different mounts', src: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/x echo a\nRUN echo b\n' },
       { name: 'RUN echo a (2)', src: 'FROM alpine:3.20\nRUN echo a\nFROM alpine:3.20\nRUN echo b\n' },
     ],
