@@ -56,6 +56,15 @@ export function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 }
 
+/**
+ * A Windows drive path as written in the source (`C:\app`, `"C:\"`): with the default
+ * escape character the word's value has lost those backslashes (`C:app`), but the
+ * author meant an absolute path, and hadolint reads it as one.
+ */
+export function writtenAsWindowsAbsolute(raw: string): boolean {
+  return /^["']?[A-Za-z]:\\/.test(raw);
+}
+
 /** The sources and destination of a COPY or ADD (JSON or plain form), a trailing `# comment` left out; [] for a heredoc copy. */
 export function copyOperands(ins: Instr): Word[] {
   if (ins.heredocs.length > 0) return [];

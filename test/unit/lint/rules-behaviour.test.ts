@@ -67,6 +67,7 @@ describe('lint behaviour classes', () => {
     valid: [
       { name: 'COPY a "/app/": quoted absolute', src: 'FROM alpine:3.20\nCOPY a "/app/"\n' },
       { name: "COPY a 'C:\\app\\' on Windows (escape=`): quoted absolute", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a 'C:\\app\\'\n" },
+      { name: 'COPY to a drive path written with backslashes under the default escape', src: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY tool.exe E:\\tools\\tool.exe\n' },
     ],
   });
 
@@ -74,9 +75,11 @@ describe('lint behaviour classes', () => {
     invalid: [
       { name: 'FROM an external image: relative still reported', src: 'FROM alpine:3.20 AS base\nFROM base\nWORKDIR app\n', messageId: 'workdirRelative' },
       { name: 'WORKDIR "app" quoted is still relative', src: 'FROM alpine:3.20\nWORKDIR "app"\n', messageId: 'workdirRelative', data: { path: 'app' } },
+      { name: 'a backslash path without a drive is still relative', src: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR build\\out\n', messageId: 'workdirRelative' },
     ],
     valid: [
       { name: "WORKDIR 'C:\\' (escape=`)", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR 'C:\\'\n" },
+      { name: 'WORKDIR D:\\build without an escape directive: a drive path all the same', src: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR "D:\\build"\n' },
       { name: 'WORKDIR "/app" quoted', src: 'FROM alpine:3.20\nWORKDIR "/app"\n' },
       { name: "WORKDIR '/app' single-quoted", src: "FROM alpine:3.20\nWORKDIR '/app'\n" },
       { name: 'a stage FROM an earlier stage with an absolute WORKDIR', src: 'FROM alpine:3.20 AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\n' },
