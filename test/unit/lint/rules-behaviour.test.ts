@@ -251,6 +251,7 @@ describe('lint behaviour classes', () => {
         'yarn-cache-clean',
         'yum-clean',
         'zypper-clean',
+        'zypper-non-interactive',
       ]);
       for (const r of documented) {
         assert.ok(r.meta.hadolint, r.meta.id);
@@ -281,6 +282,12 @@ describe('lint behaviour classes', () => {
       const src = 'FROM node:20-alpine\nCOPY package.json ./\nCOPY . .\n';
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir').map((f) => f.range.start.line), [1]);
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir', COMPAT).map((f) => f.range.start.line), [1, 2]);
+    });
+    it('zypper-non-interactive: -n after the subcommand is --name, accepted under hadolint-compat', () => {
+      const src = 'FROM opensuse/leap:15.6\nRUN zypper refresh && zypper install -n vim=9.1 && zypper clean -a\n';
+      assert.strictEqual(of(src, 'zypper-non-interactive').length, 1);
+      assert.strictEqual(of(src, 'zypper-non-interactive', COMPAT).length, 0);
+      assert.strictEqual(of('FROM opensuse/leap:15.6\nRUN zypper remove --non-interactive vim\n', 'zypper-non-interactive', COMPAT).length, 0);
     });
     it('pipefail: set -o pipefail in the RUN counts, not under hadolint-compat', () => {
       const src = 'FROM debian:12-slim\nRUN set -o pipefail && curl -s https://x | sh\n';
