@@ -102,12 +102,16 @@ describe('lint rules: hadolint parity', () => {
       { name: 'uppercase', src: 'FROM alpine:3.20\nLABEL Version=1.0\n', messageId: 'labelKeyForm', covers: 'Version' },
       { name: 'underscore and double dot', src: 'FROM alpine:3.20\nLABEL org..app=x my_label=y\n', messageId: 'labelKeyForm', count: 2 },
       { name: 'ends with a dash', src: 'FROM alpine:3.20\nLABEL app-=x\n', messageId: 'labelKeyForm' },
+      { name: 'begins with a digit', src: 'FROM alpine:3.20\nLABEL 2fa.enabled=true\n', messageId: 'labelKeyForm', covers: '2fa.enabled' },
+      { name: 'a `$` that names no ARG or ENV is a bad character', src: 'FROM alpine:3.20\nLABEL price$usd=3\n', messageId: 'labelKeyForm' },
       { name: 'a reserved namespace', src: 'FROM alpine:3.20\nLABEL com.docker.thing=x\n', messageId: 'labelKeyReserved', data: { key: 'com.docker.thing' } },
     ],
     valid: [
       { name: 'OCI keys', src: 'FROM alpine:3.20\nLABEL org.opencontainers.image.version=1.0 maintainer="me@example.com"\n' },
       { name: 'a quoted key', src: 'FROM alpine:3.20\nLABEL "com.example.vendor"="ACME"\n' },
       { name: 'a key from a variable', src: 'FROM alpine:3.20\nARG K=x\nLABEL ${K}=1\n' },
+      { name: 'a key ending in a digit', src: 'FROM alpine:3.20\nLABEL com.example.v2=yes\n' },
+      { name: 'a key from an ENV, unbraced', src: 'FROM alpine:3.20\nENV NS=com.example\nLABEL $NS.tier=web\n' },
     ],
   });
 
