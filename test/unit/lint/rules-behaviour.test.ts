@@ -246,6 +246,7 @@ describe('lint behaviour classes', () => {
         'apt-no-install-recommends',
         'copy-relative-without-workdir',
         'dnf-clean',
+        'label-missing',
         'pip-no-cache-dir',
         'pipefail',
         'yarn-cache-clean',
@@ -282,6 +283,12 @@ describe('lint behaviour classes', () => {
       const src = 'FROM node:20-alpine\nCOPY package.json ./\nCOPY . .\n';
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir').map((f) => f.range.start.line), [1]);
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir', COMPAT).map((f) => f.range.start.line), [1, 2]);
+    });
+    it('label-missing: only the final image, every stage under hadolint-compat', () => {
+      const labelSchema = { 'org.opencontainers.image.source': 'url' as const };
+      const src = 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nLABEL org.opencontainers.image.source=https://example.com/app\nCOPY --from=build /app /app\n';
+      assert.strictEqual(of(src, 'label-missing', { config: { labelSchema } }).length, 0);
+      assert.deepStrictEqual(of(src, 'label-missing', { config: { labelSchema, hadolintCompat: true } }).map((f) => f.range.start.line), [0]);
     });
     it('zypper-non-interactive: -n after the subcommand is --name, accepted under hadolint-compat', () => {
       const src = 'FROM opensuse/leap:15.6\nRUN zypper refresh && zypper install -n vim=9.1 && zypper clean -a\n';
