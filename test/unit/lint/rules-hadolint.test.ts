@@ -18,6 +18,8 @@ describe('lint rules: hadolint parity', () => {
     invalid: [
       { name: 'COPY an archive, then tar -xzf it', src: 'FROM alpine:3.20\nCOPY rootfs.tar.gz /tmp/\nRUN tar -xzf /tmp/rootfs.tar.gz -C / && rm /tmp/rootfs.tar.gz\n', messageId: 'addForArchive', covers: 'rootfs.tar.gz', data: { archive: 'rootfs.tar.gz' }, count: 1 },
       { name: 'old-style tar xf with a .tgz', src: 'FROM alpine:3.20\nCOPY ["app.tgz", "/opt/"]\nRUN tar xf /opt/app.tgz\n', messageId: 'addForArchive', covers: '"app.tgz"' },
+      { name: 'copied under a new file name, extracted by that name', src: 'FROM alpine:3.20\nCOPY dist/site-1.4.tgz /tmp/site.tgz\nRUN tar -xzf /tmp/site.tgz -C /srv\n', messageId: 'addForArchive', covers: 'dist/site-1.4.tgz' },
+      { name: 'a source written with backslashes, a quoted destination with a space', src: 'FROM busybox:1.36\nCOPY out\\tools.tar "/opt/my tools/tools.tar"\nRUN tar -xf "/opt/my tools/tools.tar"\n', messageId: 'addForArchive' },
     ],
     valid: [
       { name: 'ADD already unpacks it', src: 'FROM alpine:3.20\nADD rootfs.tar.gz /\n' },
@@ -25,6 +27,7 @@ describe('lint rules: hadolint parity', () => {
       { name: 'tar creates an archive (-c), not extracts', src: 'FROM alpine:3.20\nCOPY data.tar /tmp/\nRUN tar -cf /tmp/out.tar /tmp/data.tar\n' },
       { name: 'an archive from another stage (ADD cannot take --from)', src: 'FROM alpine:3.20 AS build\nRUN tar -czf /out.tar.gz /etc\nFROM alpine:3.20\nCOPY --from=build /out.tar.gz /tmp/\nRUN tar -xzf /tmp/out.tar.gz\n' },
       { name: 'a file that is not an archive', src: 'FROM alpine:3.20\nCOPY app.js /tmp/\nRUN tar -xf /tmp/other.tar\n' },
+      { name: 'two archives into a directory: the name of neither is the destination', src: 'FROM alpine:3.20\nCOPY a.tar b.tar /tmp/c.tar/\nRUN tar -xf /tmp/c.tar\n' },
     ],
   });
 
