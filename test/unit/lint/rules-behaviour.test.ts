@@ -159,6 +159,7 @@ describe('lint behaviour classes', () => {
 
   testRule('apt-lists-cleanup', {
     invalid: [
+      { name: 'ONBUILD RUN in a stage that does not ship: it runs in the image built from it', src: 'FROM debian:12-slim AS onbuild-base\nONBUILD RUN apt-get update && apt-get install -y make\nFROM debian:12-slim\nCOPY --from=onbuild-base /etc/os-release /x\n', messageId: 'aptListsCleanup', line: 2 },
       {
         name: 'a cache mount on /var/cache/apt alone leaves the lists: the fix mounts /var/lib/apt too',
         src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
@@ -189,6 +190,7 @@ describe('lint behaviour classes', () => {
     invalid: [{ name: 'yarn cache clean before yarn install: the fix cleans after the install', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', fixed: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install && yarn cache clean\n' }, { name: 'yarn cache clean before yarn install leaves the cache', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', covers: 'yarn install' }],
     valid: [
       { name: 'yarn install && yarn cache clean', src: 'FROM node:18-alpine\nRUN yarn install && yarn cache clean\n' },
+      { name: 'a builder stage that does not ship, under hadolint-compat too (hadolint judges it so)', src: 'FROM node:20 AS deps\nRUN yarn install\nFROM node:20-slim\nCOPY --from=deps /node_modules /app/node_modules\n', config: { hadolintCompat: true } },
       { name: 'a tmpfs mount on yarn’s cache', src: 'FROM node:18-alpine\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache/yarn yarn install\n' },
     ],
   });
@@ -249,7 +251,6 @@ describe('lint behaviour classes', () => {
         'label-missing',
         'pip-no-cache-dir',
         'pipefail',
-        'yarn-cache-clean',
         'yum-clean',
         'zypper-clean',
         'zypper-non-interactive',
@@ -265,7 +266,6 @@ describe('lint behaviour classes', () => {
       ['apt-no-install-recommends', 'debian:12-slim', 'apt-get install -y curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*'],
       ['dnf-clean', 'fedora:40', 'dnf install -y httpd-2.4.62'],
       ['pip-no-cache-dir', 'python:3.12-slim', 'pip install flask==3.0.0'],
-      ['yarn-cache-clean', 'node:20', 'yarn install'],
       ['yum-clean', 'centos:7', 'yum install -y httpd-2.4.6'],
       ['zypper-clean', 'opensuse/leap:15.6', 'zypper install -y curl=8.6.0'],
     ] as const) {
