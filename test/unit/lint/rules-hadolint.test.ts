@@ -138,6 +138,7 @@ describe('lint rules: hadolint parity', () => {
     invalid: [
       { name: 'USER node', src: 'FROM node:20-alpine\nUSER node\n', messageId: 'userNumeric', covers: 'node', data: { user: 'node' }, config: dl3066 },
       { name: 'name:group', src: 'FROM alpine:3.20\nUSER app:app\n', messageId: 'userNumeric', data: { user: 'app' }, config: dl3066 },
+      { name: 'a fragment without FROM is judged as one stage', src: 'USER www-data:www-data\n', messageId: 'userNumeric', data: { user: 'www-data' }, config: dl3066 },
       { name: 'only the last USER of the final stage', src: 'FROM alpine:3.20 AS build\nUSER builder\nFROM alpine:3.20\nUSER root\nRUN true\nUSER app\n', messageId: 'userNumeric', count: 1, line: 6, config: dl3066 },
     ],
     valid: [
