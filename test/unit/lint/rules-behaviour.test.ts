@@ -251,6 +251,7 @@ describe('lint behaviour classes', () => {
         'label-missing',
         'pip-no-cache-dir',
         'pipefail',
+        'root-user',
         'yum-clean',
         'zypper-clean',
         'zypper-non-interactive',
@@ -289,6 +290,13 @@ describe('lint behaviour classes', () => {
       const src = 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nLABEL org.opencontainers.image.source=https://example.com/app\nCOPY --from=build /app /app\n';
       assert.strictEqual(of(src, 'label-missing', { config: { labelSchema } }).length, 0);
       assert.deepStrictEqual(of(src, 'label-missing', { config: { labelSchema, hadolintCompat: true } }).map((f) => f.range.start.line), [0]);
+    });
+    it('root-user: a builder stage ending as root is left alone, reported under hadolint-compat', () => {
+      const src = 'FROM maven:3.9-eclipse-temurin-21 AS build\nUSER root\nRUN mvn -q package\nFROM eclipse-temurin:21-jre\nUSER 10001\n';
+      assert.strictEqual(of(src, 'root-user').length, 0);
+      const compat = of(src, 'root-user', COMPAT);
+      assert.deepStrictEqual(compat.map((f) => f.range.start.line), [1]);
+      assert.strictEqual(compat[0].fix, undefined, 'no fix outside the final stage');
     });
     it('zypper-non-interactive: -n after the subcommand is --name, accepted under hadolint-compat', () => {
       const src = 'FROM opensuse/leap:15.6\nRUN zypper refresh && zypper install -n vim=9.1 && zypper clean -a\n';
