@@ -309,6 +309,12 @@ describe('lint behaviour classes', () => {
       assert.strictEqual(of(src, 'pipefail').length, 0);
       assert.strictEqual(of(src, 'pipefail', COMPAT).length, 1);
     });
+    it('pipefail: a SHELL of sh -o pipefail counts, not under hadolint-compat (bash, zsh, ash only)', () => {
+      const src = 'FROM alpine:3.20\nSHELL ["/bin/sh", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/install.sh | sh\n';
+      assert.strictEqual(of(src, 'pipefail').length, 0);
+      assert.strictEqual(of(src, 'pipefail', COMPAT).length, 1);
+      assert.strictEqual(of(src.replace('/bin/sh', '/bin/ash'), 'pipefail', COMPAT).length, 0);
+    });
     it('.hadolint.yaml: hadolint-compat: true', () => {
       assert.deepStrictEqual(parseHadolintConfig('hadolint-compat: true\n'), { config: { hadolintCompat: true }, errors: [], problems: [] });
       assert.deepStrictEqual(parseHadolintConfig('hadolint-compat: 1\n').errors, ['1:18: `hadolint-compat` must be true or false']);
