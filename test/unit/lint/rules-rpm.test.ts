@@ -38,6 +38,7 @@ describe('lint rules: yum and dnf', () => {
       { name: 'install without clean', src: 'FROM centos:7\nRUN yum install -y httpd\n', messageId: 'yumClean', covers: 'yum install -y httpd', data: { tool: 'yum' }, fixed: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n' },
       { name: 'clean in a later RUN does not shrink the layer', src: 'FROM centos:7\nRUN yum install -y httpd\nRUN yum clean all\n', messageId: 'yumClean', line: 2, count: 1 },
       { name: '`yum clean packages` is not all', src: 'FROM centos:7\nRUN yum install -y httpd && yum clean packages\n', messageId: 'yumClean' },
+      { name: 'cleaned before the install, not after', src: 'FROM centos:7\nRUN yum clean all && yum install -y httpd\n', messageId: 'yumClean' },
       { name: 'continuation lines: appended at the end', src: 'FROM centos:7\nRUN yum install -y \\\n      httpd \\\n && echo done\n', messageId: 'yumClean', fixed: 'FROM centos:7\nRUN yum install -y \\\n      httpd \\\n && echo done && yum clean all\n' },
       { name: 'inside an if-block: no fix', src: 'FROM centos:7\nRUN if true; then yum install -y httpd; fi\n', messageId: 'yumClean', fix: false },
     ],
@@ -54,6 +55,8 @@ describe('lint rules: yum and dnf', () => {
       { name: 'dnf install without clean', src: 'FROM fedora:40\nRUN dnf install -y httpd\n', messageId: 'dnfClean', fixed: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n' },
       { name: 'microdnf: the fix cleans with microdnf', src: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd\n', messageId: 'dnfClean', data: { tool: 'microdnf' }, fixed: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd && microdnf clean all\n' },
       { name: 'final stage built on a local stage', src: 'FROM fedora:40 AS base\nRUN dnf install -y httpd\nFROM base\n', messageId: 'dnfClean', line: 2 },
+      { name: 'cleaned by the other tool: dnf’s cache stays', src: 'FROM fedora:40\nRUN dnf -y install git-2.45.2 && microdnf clean all\n', messageId: 'dnfClean', data: { tool: 'dnf' } },
+      { name: 'cleaned before the install', src: 'FROM fedora:40\nRUN dnf clean all && dnf install -y git\n', messageId: 'dnfClean' },
     ],
     valid: [
       { name: 'dnf clean all', src: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n' },
