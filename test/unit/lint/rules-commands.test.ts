@@ -22,6 +22,7 @@ describe('lint rules: commands in RUN', () => {
     invalid: [
       { name: 'both in one RUN', src: 'FROM debian:12-slim\nRUN curl -fsSLO https://example.com/a && wget -q https://example.com/b\n', messageId: 'wgetAndCurl', covers: 'wget', data: { tool: 'wget', first: 'curl' }, count: 1 },
       { name: 'across RUNs of one stage, behind sudo', src: 'FROM debian:12-slim\nRUN wget -q https://example.com/a\nRUN sudo curl -fsS https://example.com/b\n', messageId: 'wgetAndCurl', line: 3, data: { tool: 'curl', first: 'wget' } },
+      { name: 'back to the first tool after the second: both later uses', src: 'FROM debian:12-slim\nRUN curl -fsSO https://example.com/a\nRUN wget -q https://example.com/b\nRUN ls\nRUN curl -fsSO https://example.com/c\n', messageId: 'wgetAndCurl', count: 2 },
     ],
     valid: [
       { name: 'one tool per stage', src: 'FROM debian:12-slim AS a\nRUN curl -fsS https://example.com/a\nFROM debian:12-slim\nRUN wget -q https://example.com/b\n' },
