@@ -12,6 +12,7 @@ import aptListsCleanup from './apt-lists-cleanup';
 import aptNoInstallRecommends from './apt-no-install-recommends';
 import aptPin from './apt-pin';
 import aptUpdateAlone from './apt-update-alone';
+import aptUpgrade from './apt-upgrade';
 import buildInFinalStage from './build-in-final-stage';
 import consecutiveRun from './consecutive-run';
 import containerIrrelevantCommand from './container-irrelevant-command';
@@ -112,6 +113,7 @@ export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
   aptPin,
   aptUpdateAlone,
+  aptUpgrade,
   buildInFinalStage,
   consecutiveRun,
   containerIrrelevantCommand,

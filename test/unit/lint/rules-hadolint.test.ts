@@ -31,6 +31,18 @@ describe('lint rules: hadolint parity', () => {
     ],
   });
 
+  testRule('apt-upgrade', {
+    invalid: [
+      { name: 'apt-get -y upgrade after update', src: 'FROM debian:12-slim\nRUN apt-get update && apt-get -y upgrade\n', messageId: 'aptUpgrade', covers: 'apt-get -y upgrade', data: { tool: 'apt-get', sub: 'upgrade' } },
+      { name: 'dist-upgrade with options, in an ONBUILD trigger', src: 'FROM ubuntu:24.04\nONBUILD RUN apt-get -qq -o Dpkg::Options::=--force-confnew dist-upgrade\n', messageId: 'aptUpgrade', data: { tool: 'apt-get', sub: 'dist-upgrade' } },
+    ],
+    valid: [
+      { name: 'install --only-upgrade of one pinned package', src: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --only-upgrade openssl=3.0.15-1~deb12u1\n' },
+      { name: 'upgrade as a package name', src: 'FROM debian:12-slim\nRUN apt-get install -y upgrade-system\n' },
+      { name: 'apt (not apt-get) is no-apt’s to report', src: 'FROM debian:12-slim\nRUN apt upgrade -y\n' },
+    ],
+  });
+
   testRule('expose-port-range', {
     invalid: [
       { name: 'EXPOSE 80000', src: 'FROM alpine:3.20\nEXPOSE 80000\n', messageId: 'exposePortRange', covers: '80000', data: { port: '80000' } },
