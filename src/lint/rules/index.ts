@@ -16,6 +16,7 @@ import aptUpgrade from './apt-upgrade';
 import buildInFinalStage from './build-in-final-stage';
 import consecutiveRun from './consecutive-run';
 import containerIrrelevantCommand from './container-irrelevant-command';
+import copyContextRoot from './copy-context-root';
 import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
@@ -117,6 +118,7 @@ export const RULES: readonly Rule[] = [
   buildInFinalStage,
   consecutiveRun,
   containerIrrelevantCommand,
+  copyContextRoot,
   copyBeforeInstall,
   copyDestSlash,
   copyFromOwnStage,

@@ -246,6 +246,7 @@ describe('lint behaviour classes', () => {
       assert.deepStrictEqual(documented.map((r) => r.meta.id).sort(), [
         'apk-no-cache',
         'apt-no-install-recommends',
+        'copy-context-root',
         'copy-relative-without-workdir',
         'dnf-clean',
         'label-missing',
