@@ -82,6 +82,7 @@ import npmPin from './npm-pin';
 import nugetCacheMount from './nuget-cache-mount';
 import onbuildTrigger from './onbuild-trigger';
 import parseError from './parse-error';
+import peclPin from './pecl-pin';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipPin from './pip-pin';
 import pipefail from './pipefail';
@@ -193,6 +194,7 @@ export const RULES: readonly Rule[] = [
   nugetCacheMount,
   onbuildTrigger,
   parseError,
+  peclPin,
   pipNoCacheDir,
   pipPin,
   pipefail,

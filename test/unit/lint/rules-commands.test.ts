@@ -87,6 +87,19 @@ describe('lint rules: commands in RUN', () => {
     ],
   });
 
+  testRule('pecl-pin', {
+    invalid: [
+      { name: 'pecl install xdebug', src: 'FROM php:8.3-cli\nRUN pecl install xdebug && docker-php-ext-enable xdebug\n', messageId: 'peclPin', covers: 'xdebug', data: { packages: 'xdebug' } },
+      { name: 'one of two unpinned, through a channel', src: 'FROM php:8.3-fpm\nRUN pecl install apcu-5.1.24 pecl.php.net/imagick\n', messageId: 'peclPin', data: { packages: 'pecl.php.net/imagick' } },
+      { name: 'a release state floats', src: 'FROM php:8.3-fpm\nRUN pecl install mongodb-devel\n', messageId: 'peclPin' },
+    ],
+    valid: [
+      { name: 'name-version, with a flag after it', src: 'FROM php:8.3-fpm\nRUN pecl install -o apcu-5.1.24 --configureoptions \'enable-apcu-debug="no"\'\n' },
+      { name: 'a downloaded release tarball', src: 'FROM php:8.3-fpm\nRUN curl -fsSLo /tmp/ast.tgz https://pecl.php.net/get/ast-1.1.2.tgz && pecl install /tmp/ast.tgz\n' },
+      { name: 'pecl channel-update installs nothing', src: 'FROM php:8.3-fpm\nRUN pecl channel-update pecl.php.net\n' },
+    ],
+  });
+
   testRule('go-install-pin', {
     invalid: [
       { name: 'no version', src: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls\n', messageId: 'goInstallPin', covers: 'golang.org/x/tools/gopls', data: { sub: 'install', packages: 'golang.org/x/tools/gopls' } },
