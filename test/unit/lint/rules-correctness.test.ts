@@ -108,6 +108,8 @@ describe('lint rules: correctness', () => {
       { name: 'used before it is defined', src: 'FROM alpine:3.20\nWORKDIR $APP_DIR\nENV APP_DIR=/app\n', messageId: 'definedLater', covers: '$APP_DIR', message: /after/ },
       { name: 'a typo of a name declared here', src: 'FROM alpine:3.20\nARG APP_VERSION=1\nLABEL v=$APP_VERISON\n', messageId: 'didYouMean', message: /APP_VERSION/, fixed: 'FROM alpine:3.20\nARG APP_VERSION=1\nLABEL v=$APP_VERSION\n' },
       { name: 'on scratch nothing else can define it', src: 'FROM scratch\nCOPY bin/$NAME /app\n', messageId: 'undefinedVar', covers: '$NAME' },
+      { name: 'PATH misspelt with two letters swapped: it is in every image, so the typo is caught', src: 'FROM node:20-slim\nENV PATH=/app/node_modules/.bin:$PTAH\n', messageId: 'didYouMean', data: { name: 'PTAH', guess: 'PATH' }, fixed: 'FROM node:20-slim\nENV PATH=/app/node_modules/.bin:$PATH\n' },
+      { name: 'a swapped pair in a declared name', src: 'FROM alpine:3.20\nARG RELEASE=1\nLABEL r=$RELAESE\n', messageId: 'didYouMean', message: /RELEASE/ },
     ],
     valid: [
       { name: 'ARG VERSION=1.0', src: 'ARG VERSION=1.0\nFROM alpine:3.20\nARG VERSION\nLABEL version=$VERSION\n' },
