@@ -133,8 +133,9 @@ describe('lint rules: correctness', () => {
 
   testRule('empty-continuation', {
     invalid: [
-      { name: 'line 3', src: 'FROM alpine:3.20\nRUN apk add \\\n\n    curl\n', messageId: 'emptyContinuation', line: 3, fixed: 'FROM alpine:3.20\nRUN apk add \\\n    curl\n' },
-      { name: 'line 3 … b', src: 'FROM alpine:3.20\r\nRUN a \\\r\n   \r\n  b\r\n', messageId: 'emptyContinuation', line: 3, fixed: 'FROM alpine:3.20\r\nRUN a \\\r\n  b\r\n' },
+      { name: 'reported on the line the instruction goes on with, as BuildKit does', src: 'FROM alpine:3.20\nRUN apk add \\\n\n    curl\n', messageId: 'emptyContinuation', line: 4, covers: 'curl', fixed: 'FROM alpine:3.20\nRUN apk add \\\n    curl\n' },
+      { name: 'a blank (spaces only) line, CRLF', src: 'FROM alpine:3.20\r\nRUN a \\\r\n   \r\n  b\r\n', messageId: 'emptyContinuation', line: 4, fixed: 'FROM alpine:3.20\r\nRUN a \\\r\n  b\r\n' },
+      { name: 'a run of empty lines is one finding, its fix deletes them all', src: 'FROM alpine:3.20\nCOPY a \\\n\n\n  /srv/\n', messageId: 'emptyContinuation', count: 1, line: 5, fixed: 'FROM alpine:3.20\nCOPY a \\\n  /srv/\n' },
     ],
     valid: [{ name: 'RUN apk add \\', src: 'FROM alpine:3.20\nRUN apk add \\\n# a comment line is fine\n    curl\n' }, { name: 'RUN a', src: 'FROM alpine:3.20\nRUN a\n\nRUN b\n' }, { name: 'RUN <<EOF', src: 'FROM alpine:3.20\nRUN <<EOF\necho a\n\necho b\nEOF\n' }],
   });
