@@ -120,6 +120,13 @@ describe('lint rules: build context', () => {
   testRule('copy-ignored-file', {
     invalid: [
       {
+        name: 'naming it in `# check=experimental=` wins over skip=all, as in BuildKit (where it is experimental)',
+        src: '# check=skip=all;experimental=CopyIgnoredFile\nFROM scratch\nADD notes.md /docs/\n',
+        context: fakeContext(['notes.md'], { text: '*.md\n' }),
+        messageId: 'copyIgnoredFile',
+        line: 3,
+      },
+      {
         name: 'BuildKit\'s example: */tmp/* and COPY ./tmp/helloworld.txt',
         src: 'FROM scratch\nCOPY ./tmp/helloworld.txt /helloworld.txt\n',
         context: fakeContext([], { text: '# build junk\ntmp/*\n' }),
