@@ -180,7 +180,10 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
   for (const raw of raws) {
     const meta = raw.meta;
     if (config.off.has(meta.id)) continue;
-    if (ignoredBy(meta, ignores.global) && !(meta.experimental && experimentalOn(meta))) continue;
+    // A check named in `experimental=` wins over `skip=` even where it is no experiment of ours
+    // (BuildKit's CopyIgnoredFile is one there, always on here).
+    const named = !!meta.buildkit && check.experimental.has(meta.buildkit.toLowerCase());
+    if (ignoredBy(meta, ignores.global) && !(meta.experimental && experimentalOn(meta)) && !named) continue;
     if (ignores.byInstruction.size > 0) {
       const at = instructionAt(instructions, raw.start);
       if (at !== -1 && ignoredBy(meta, ignores.byInstruction.get(at))) continue;

@@ -143,6 +143,19 @@ export function rpmInstall(cmd: ShellCommand, tools: readonly string[]): Sub | n
   return sub && (sub.value === 'install' || sub.value === 'in' || sub.value === 'localinstall' || sub.value === 'reinstall') ? sub : null;
 }
 
+/**
+ * The module specs of `yum module install …` / `dnf module install …` that name no
+ * stream: `nodejs` (not `nodejs:20`, `nodejs:20/minimal`); [] for any other command.
+ */
+export function rpmUnpinnedModules(cmd: ShellCommand, tools: readonly string[]): ShellWord[] {
+  if (!tools.includes(cmd.name)) return [];
+  const sub = subcommand(cmd.argv, RPM_VALUED);
+  if (sub?.value !== 'module') return [];
+  const [action, ...specs] = operands(cmd.argv, sub.index + 1, RPM_VALUED);
+  if (action?.value !== 'install') return [];
+  return specs.filter((w) => !w.dynamic && !w.value.includes(':') && !w.value.startsWith('@') && !w.value.includes('/'));
+}
+
 /** The packages of a `yum`/`dnf install` (operands after the subcommand). */
 export function rpmPackages(cmd: ShellCommand, sub: Sub): ShellWord[] {
   return operands(cmd.argv, sub.index + 1, RPM_VALUED);
@@ -199,7 +212,15 @@ export function gemInstall(cmd: ShellCommand): Sub | null {
 }
 
 export function gemOperands(cmd: ShellCommand, sub: Sub): ShellWord[] {
-  return operands(cmd.argv, sub.index + 1, GEM_VALUED);
+  // Words after `--` are build flags handed to the gems' native extensions
+  // (`gem install nokogiri:1.16.0 -- --use-system-libraries`), not gems.
+  const end = cmd.argv.findIndex((w, i) => i > sub.index && w.value === '--');
+  const argv = end === -1 ? cmd.argv : cmd.argv.slice(0, end);
+  // A bare `true` / `false` after an option is that option's value (`--use-system-libraries true`).
+  return operands(argv, sub.index + 1, GEM_VALUED).filter((w) => {
+    const k = argv.indexOf(w);
+    return !(/^(true|false)$/.test(w.value) && argv[k - 1]?.value.startsWith('-'));
+  });
 }
 
 // ---- pip -----------------------------------------------------------------------

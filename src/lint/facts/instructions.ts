@@ -56,6 +56,15 @@ export function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 }
 
+/**
+ * A Windows drive path as written in the source (`C:\app`, `"C:\"`): with the default
+ * escape character the word's value has lost those backslashes (`C:app`), but the
+ * author meant an absolute path, and hadolint reads it as one.
+ */
+export function writtenAsWindowsAbsolute(raw: string): boolean {
+  return /^["']?[A-Za-z]:\\/.test(raw);
+}
+
 /** The sources and destination of a COPY or ADD (JSON or plain form), a trailing `# comment` left out; [] for a heredoc copy. */
 export function copyOperands(ins: Instr): Word[] {
   if (ins.heredocs.length > 0) return [];
@@ -91,11 +100,20 @@ export function contextSources(ins: Instr): Word[] | null {
  * `hadolint-compat`, as hadolint judges them (see `SHIPPED_STAGES_ONLY`).
  */
 export function judgesLayerOf(options: RuleOptions, ins: Instr): boolean {
-  return !!ins.stage && (ins.stage.ships || !!options.hadolintCompat);
+  return !!ins.stage && (shipsLayerOf(ins) || !!options.hadolintCompat);
+}
+
+/**
+ * Whether the layer `ins` makes reaches a shipped image: its stage ships, or it is an
+ * `ONBUILD RUN` trigger, which runs in whatever image is built FROM this one — a
+ * builder stage's ONBUILD still lands in someone's image (hadolint judges it so too).
+ */
+export function shipsLayerOf(ins: Instr): boolean {
+  return !!ins.stage && (ins.stage.ships || !!ins.onbuild);
 }
 
 /** The `differsFromHadolint` of the rules that use `judgesLayerOf`. */
 export const SHIPPED_STAGES_ONLY: Localized = {
-  ko: '최종 이미지에 들어가는 스테이지(최종 스테이지와 그것이 `FROM`으로 이어받는 스테이지)의 RUN만 봅니다. 빌더 스테이지의 레이어는 이미지에 남지 않기 때문입니다. hadolint는 모든 스테이지를 봅니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 모든 스테이지를 봅니다.',
-  en: 'Only RUNs of the stages that ship (the final stage and the stages it is built `FROM`) are judged: a builder stage’s layers never reach the image. hadolint judges every stage. `hadolint-compat: true` in `.hadolint.yaml` judges every stage, as hadolint does.',
+  ko: '최종 이미지에 들어가는 스테이지(최종 스테이지와 그것이 `FROM`으로 이어받는 스테이지)의 RUN만 봅니다. 빌더 스테이지의 레이어는 이미지에 남지 않기 때문입니다(`ONBUILD RUN`은 이 이미지를 `FROM`으로 쓰는 이미지에서 실행되므로 언제나 봅니다). hadolint는 모든 스테이지를 봅니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 모든 스테이지를 봅니다.',
+  en: 'Only RUNs of the stages that ship (the final stage and the stages it is built `FROM`) are judged: a builder stage’s layers never reach the image (an `ONBUILD RUN` is always judged: it runs in the image built from this one). hadolint judges every stage. `hadolint-compat: true` in `.hadolint.yaml` judges every stage, as hadolint does.',
 };

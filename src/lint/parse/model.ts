@@ -265,8 +265,10 @@ export class Instr {
         e.flags = [];
       } else {
         // Flags lead the arguments: when the instruction is not parsed yet, parse only
-        // `KEYWORD --flag…` (a long RUN body needs no parse to find its --mount).
-        const source = e.isParsed ? e : this.doc.segment(this.base, this.flagsEnd(first));
+        // `KEYWORD --flag…` (a long RUN body needs no parse to find its --mount). Not for
+        // an ONBUILD trigger: its entry is the segment with `ONBUILD` blanked out, and the
+        // document's own text there would parse as the ONBUILD, which has no flags.
+        const source = e.isParsed || this.onbuild ? e : this.doc.segment(this.base, this.flagsEnd(first));
         const inst = source.instruction;
         e.flags =
           inst instanceof ModifiableInstruction

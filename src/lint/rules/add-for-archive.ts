@@ -1,6 +1,6 @@
 import { courseRef, SESSIONS } from '../course';
 import { copyOperands } from '../facts/instructions';
-import { basename } from '../parse/shell';
+import type { Word } from '../parse/model';
 import { defineRule } from '../rule';
 
 const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz)$/i;
@@ -8,6 +8,27 @@ const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz)$/i;
 /** Whether a `tar` command extracts (`tar -xzf`, `tar xf`, `tar --extract`). */
 function extracts(argv: readonly { value: string }[]): boolean {
   return argv.slice(1).some((w) => w.value === '--extract' || w.value === '--get' || /^-?[A-Za-z]*x[A-Za-z]*$/.test(w.value) && !w.value.startsWith('--'));
+}
+
+/** Words of a quoted path with spaces (`"C:\Program Files\app.tar"`) joined back into one span. */
+function joinQuoted(words: readonly Word[]): { value: string; start: number; end: number }[] {
+  const out: { value: string; start: number; end: number }[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const q = w.value[0];
+    if ((q === '"' || q === "'") && !(w.value.length > 1 && w.value.endsWith(q))) {
+      let j = k;
+      while (j + 1 < words.length && !words[j].value.endsWith(q)) j++;
+      out.push({ value: words.slice(k, j + 1).map((x) => x.value).join(' '), start: w.start, end: words[j].end });
+      k = j;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/** The file name at the end of a path, `/` or `\` separated, quotes dropped. */
+function leaf(path: string): string {
+  return path.replace(/^["']|["']$/g, '').split(/[\\/]/).pop() ?? '';
 }
 
 export default defineRule({
@@ -38,19 +59,28 @@ export default defineRule({
       const copied = new Map<string, { start: number; end: number; value: string }>();
       for (const ins of stage.instructions) {
         if (ins.keyword === 'COPY' && !ins.flags.some((f) => f.name.toLowerCase() === 'from')) {
-          const ops = copyOperands(ins);
-          for (const src of ops.slice(0, -1)) {
+          const ops = joinQuoted(copyOperands(ins));
+          const sources = ops.slice(0, -1);
+          const dest = ops[ops.length - 1];
+          for (const src of sources) {
             const value = src.value.replace(/^["']|["']$/g, '');
-            if (ARCHIVE.test(value) && !value.includes('$')) copied.set(basename(value), { start: src.start, end: src.end, value });
+            if (!ARCHIVE.test(value) || value.includes('$')) continue;
+            const found = { start: src.start, end: src.end, value };
+            // Windows paths (`build\app.tar.gz`): the default escape eats the backslashes
+            // from the value, so the file name is read from the source text.
+            copied.set(leaf(ctx.text.slice(src.start, src.end)), found);
+            // One archive copied to a file name (`COPY app.tar /opt/app.tar`) is extracted by that name.
+            const target = leaf(ctx.text.slice(dest.start, dest.end));
+            if (sources.length === 1 && ARCHIVE.test(target)) copied.set(target, found);
           }
         } else if (ins.keyword === 'RUN' && copied.size > 0 && ctx.facts.posix(ins)) {
           for (const c of ctx.facts.commands(ins)) {
             if (c.name !== 'tar' || !extracts(c.argv)) continue;
             for (const w of c.argv.slice(1)) {
-              const src = copied.get(basename(w.value));
+              const src = copied.get(leaf(w.value));
               if (!src) continue;
               ctx.report({ messageId: 'addForArchive', start: src.start, end: src.end, data: { archive: src.value } });
-              copied.delete(basename(w.value));
+              for (const [k, v] of copied) if (v === src) copied.delete(k);
             }
           }
         }

@@ -1,6 +1,7 @@
 import { isAptUpdate } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
+import { shipsLayerOf } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -37,7 +38,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!shipsLayerOf(run) || !ctx.facts.posix(run)) continue;
       const cmds = ctx.facts.commands(run);
       const update = cmds.find(isAptUpdate);
       if (!update) continue;

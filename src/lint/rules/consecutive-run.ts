@@ -8,10 +8,6 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'info',
     hadolint: 'DL3059',
-    differsFromHadolint: {
-      ko: 'hadolint(DL3059)는 이어진 RUN을 모두 알리지만, 여기서는 이미 `&&`로 세 개 이상 명령을 이은 RUN은 의도적으로 나눈 단계로 보고 알리지 않습니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 hadolint처럼 모두 알립니다.',
-      en: 'hadolint (DL3059) reports every consecutive RUN; here a RUN that already chains three or more commands with `&&` is taken as a deliberate separate step and not reported. `hadolint-compat: true` in `.hadolint.yaml` reports them all, as hadolint does.',
-    },
     title: { ko: '연속된 RUN 합치기', en: 'Combine consecutive RUNs' },
     messages: {
       consecutiveRun: {
@@ -43,8 +39,10 @@ export default defineRule({
       const prev = list[k - 1];
       const run = list[k];
       if (run.keyword !== 'RUN' || prev.keyword !== 'RUN') continue;
-      // Chained scripts are deliberate separate steps; so are different --mount flags.
-      if (!ctx.options.hadolintCompat && (ctx.facts.script(prev).commands.length > 2 || ctx.facts.script(run).commands.length > 2)) continue;
+      // A RUN that already chains commands (`a && b`, `a; b`) is a deliberate separate
+      // step, as hadolint's DL3059 takes it: only two single-command RUNs in a row are
+      // worth joining. So are RUNs with different --mount flags.
+      if (ctx.facts.script(prev).commands.length > 1 || ctx.facts.script(run).commands.length > 1) continue;
       if (flagsOf(prev) !== flagsOf(run)) continue;
       ctx.report({ messageId: 'consecutiveRun', start: run.start, end: run.logicalEnd, fix: mergeFix() });
 

@@ -1,5 +1,5 @@
 import { courseRef, SESSIONS } from '../course';
-import { copyOperands, isAbsolutePath } from '../facts/instructions';
+import { copyOperands, isAbsolutePath, writtenAsWindowsAbsolute } from '../facts/instructions';
 import type { Stage } from '../parse/model';
 import { defineRule } from '../rule';
 
@@ -45,7 +45,7 @@ export default defineRule({
         if (ops.length < 2) continue;
         const dest = ops[ops.length - 1];
         const value = dest.value.replace(/^["']|["']$/g, '');
-        if (isAbsolutePath(value) || workdirSet(stage, ins.start)) continue;
+        if (isAbsolutePath(value) || writtenAsWindowsAbsolute(ctx.text.slice(dest.start, dest.end)) || workdirSet(stage, ins.start)) continue;
         // Once per stage: one WORKDIR before it settles every COPY after it (hadolint reports each).
         ctx.report({ messageId: 'copyRelativeWithoutWorkdir', start: dest.start, end: dest.end, data: { dest: value } });
         if (!ctx.options.hadolintCompat) break;

@@ -37,7 +37,9 @@ export default defineRule({
       if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       const cmds = ctx.facts.commands(run);
       const install = cmds.find((c) => rpmInstall(c, TOOLS));
-      if (!install || cleansRpmCache(cmds, TOOLS, CACHE_DIRS)) continue;
+      // Only a clean after the install empties what it downloaded, and only by the same
+      // tool: `dnf install … && microdnf clean all` leaves dnf's cache (hadolint's DL3040 agrees).
+      if (!install || cleansRpmCache(cmds.slice(cmds.indexOf(install) + 1), [install.name], CACHE_DIRS)) continue;
       if (ctx.facts.cacheMounts(run).some((t) => CACHE_DIRS.some((d) => t.startsWith(`/var/cache/${d}`)))) continue;
       const edit = appendToRun(ctx.facts, run, `${install.name} clean all`);
       ctx.report({

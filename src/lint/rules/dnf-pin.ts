@@ -1,4 +1,4 @@
-import { rpmInstall, rpmPackages, rpmUnpinned } from '../shellCommands';
+import { rpmInstall, rpmPackages, rpmUnpinned, rpmUnpinnedModules } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { listPackages } from '../facts/packages';
 import { defineRule } from '../rule';
@@ -33,8 +33,8 @@ export default defineRule({
       if (!ctx.facts.posix(run)) continue;
       for (const c of ctx.facts.commands(run)) {
         const sub = rpmInstall(c, TOOLS);
-        if (!sub) continue;
-        const loose = rpmPackages(c, sub).filter(rpmUnpinned);
+        // `module install name` takes the module's default stream, which moves; `name:stream` pins it.
+        const loose = sub ? rpmPackages(c, sub).filter(rpmUnpinned) : rpmUnpinnedModules(c, TOOLS);
         if (loose.length === 0) continue;
         ctx.report({ messageId: 'dnfPin', start: loose[0].start, end: loose[loose.length - 1].end, data: { packages: listPackages(loose.map((w) => w.value)) } });
       }

@@ -36,11 +36,18 @@ export default defineRule({
       if (first === last) continue;
       for (let l = first + 1; l <= last; l++) {
         const start = lines.starts[l];
-        const end = lines.lineEnd(l);
         if (start >= ins.logicalEnd) break;
-        if (ctx.text.slice(start, end).trim() !== '') continue;
-        const next = l + 1 < lines.lineCount ? lines.starts[l + 1] : end;
-        ctx.report({ messageId: 'emptyContinuation', start, end, fix: { messageId: 'deleteEmptyLine', edits: [{ start, end: next, text: '' }] } });
+        if (ctx.text.slice(start, lines.lineEnd(l)).trim() !== '') continue;
+        // A run of empty lines is one finding, on the line the instruction goes on with (where
+        // BuildKit places it, and visible, unlike an empty line); the fix deletes the whole run.
+        let after = l;
+        while (after + 1 <= last && ctx.text.slice(lines.starts[after + 1], lines.lineEnd(after + 1)).trim() === '') after++;
+        const cont = after + 1 <= last ? after + 1 : after;
+        const text = ctx.text.slice(lines.starts[cont], lines.lineEnd(cont));
+        const at = lines.starts[cont] + (text.length - text.trimStart().length);
+        const runEnd = after + 1 < lines.lineCount ? lines.starts[after + 1] : lines.lineEnd(after);
+        ctx.report({ messageId: 'emptyContinuation', start: at, end: Math.max(at, lines.starts[cont] + text.trimEnd().length), fix: { messageId: 'deleteEmptyLine', edits: [{ start, end: runEnd, text: '' }] } });
+        l = after;
       }
     }
   },

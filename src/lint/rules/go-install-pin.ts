@@ -39,9 +39,16 @@ export default defineRule({
         let ops = operands(c.argv, sub.index + 1, GO_VALUED);
         // `go run pkg@v1 args…`: only the first operand is the package.
         if (sub.value === 'run') ops = ops.slice(0, 1);
+        // Tools (Go 1.24): `go get -tool name` adds `name` as a tool dependency, and the
+        // names after the `tool` meta-pattern of `go install tool …` are tools too; a tool
+        // is fetched like a module whatever its path looks like, so every one needs a version.
+        const tool = (sub.value === 'get' && c.argv.slice(sub.index + 1).some((w) => w.value === '-tool' || w.value === '--tool'))
+          || (sub.value === 'install' && ops[0]?.value === 'tool');
+        if (sub.value === 'install' && ops[0]?.value === 'tool') ops = ops.slice(1);
         // A remote module path starts with a domain (`github.com/…`, `golang.org/x/…`).
         const loose = ops.filter((w) => {
-          if (w.dynamic || !/^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(w.value)) return false;
+          if (w.dynamic || /^[./~]/.test(w.value)) return false;
+          if (!tool && !/^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(w.value)) return false;
           const at = w.value.lastIndexOf('@');
           return at === -1 || w.value.slice(at + 1) === 'latest';
         });

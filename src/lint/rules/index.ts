@@ -12,9 +12,14 @@ import aptListsCleanup from './apt-lists-cleanup';
 import aptNoInstallRecommends from './apt-no-install-recommends';
 import aptPin from './apt-pin';
 import aptUpdateAlone from './apt-update-alone';
+import aptUpgrade from './apt-upgrade';
 import buildInFinalStage from './build-in-final-stage';
+import bundlerCacheMount from './bundler-cache-mount';
+import cargoCacheMount from './cargo-cache-mount';
+import composerCacheMount from './composer-cache-mount';
 import consecutiveRun from './consecutive-run';
 import containerIrrelevantCommand from './container-irrelevant-command';
+import copyContextRoot from './copy-context-root';
 import copyBeforeInstall from './copy-before-install';
 import copyDestSlash from './copy-dest-slash';
 import copyFromOwnStage from './copy-from-own-stage';
@@ -38,7 +43,9 @@ import fromPlatform from './from-platform';
 import fromPlatformConst from './from-platform-const';
 import fromPlatformRedundant from './from-platform-redundant';
 import gemPin from './gem-pin';
+import goCacheMount from './go-cache-mount';
 import goInstallPin from './go-install-pin';
+import gradleCacheMount from './gradle-cache-mount';
 import healthcheckMissing from './healthcheck-missing';
 import imageLatest from './image-latest';
 import imageTag from './image-tag';
@@ -62,7 +69,9 @@ import labelTime from './label-time';
 import labelUrl from './label-url';
 import legacyKeyValue from './legacy-key-value';
 import maintainerDeprecated from './maintainer-deprecated';
+import mavenCacheMount from './maven-cache-mount';
 import missingUser from './missing-user';
+import mixCacheMount from './mix-cache-mount';
 import multipleCmd from './multiple-cmd';
 import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
@@ -70,11 +79,14 @@ import noApt from './no-apt';
 import noSudo from './no-sudo';
 import npmCacheClean from './npm-cache-clean';
 import npmPin from './npm-pin';
+import nugetCacheMount from './nuget-cache-mount';
 import onbuildTrigger from './onbuild-trigger';
 import parseError from './parse-error';
+import peclPin from './pecl-pin';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipPin from './pip-pin';
 import pipefail from './pipefail';
+import pnpmCacheMount from './pnpm-cache-mount';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
 import rootUser from './root-user';
@@ -112,9 +124,14 @@ export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
   aptPin,
   aptUpdateAlone,
+  aptUpgrade,
   buildInFinalStage,
+  bundlerCacheMount,
+  cargoCacheMount,
+  composerCacheMount,
   consecutiveRun,
   containerIrrelevantCommand,
+  copyContextRoot,
   copyBeforeInstall,
   copyDestSlash,
   copyFromOwnStage,
@@ -138,7 +155,9 @@ export const RULES: readonly Rule[] = [
   fromPlatformConst,
   fromPlatformRedundant,
   gemPin,
+  goCacheMount,
   goInstallPin,
+  gradleCacheMount,
   healthcheckMissing,
   imageLatest,
   imageTag,
@@ -162,7 +181,9 @@ export const RULES: readonly Rule[] = [
   labelUrl,
   legacyKeyValue,
   maintainerDeprecated,
+  mavenCacheMount,
   missingUser,
+  mixCacheMount,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
@@ -170,11 +191,14 @@ export const RULES: readonly Rule[] = [
   noSudo,
   npmCacheClean,
   npmPin,
+  nugetCacheMount,
   onbuildTrigger,
   parseError,
+  peclPin,
   pipNoCacheDir,
   pipPin,
   pipefail,
+  pnpmCacheMount,
   redundantTargetPlatform,
   reservedStageName,
   rootUser,

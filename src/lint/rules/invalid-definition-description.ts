@@ -49,8 +49,10 @@ export default defineRule({
       }
       if (first === -1 || lines.starts[first] < (ctx.doc.directives[ctx.doc.directives.length - 1]?.end ?? 0)) continue;
       const word = lines.lineText(first).trim().replace(/^#\s*/, '').split(/\s+/)[0];
-      if (names.includes(word)) continue;
-      ctx.report({ messageId: 'invalidDefinitionDescription', start: lines.starts[first], end: lines.lineEnd(first), data: { name: names[0] } });
+      // An empty `#` line describes nothing (BuildKit reads no description from it).
+      if (!word || names.includes(word)) continue;
+      // On the instruction the comment would describe, where BuildKit reports it.
+      ctx.report({ messageId: 'invalidDefinitionDescription', start: ins.start, end: Math.min(ins.logicalEnd, lines.lineEnd(ins.line)), data: { name: names[0] } });
     }
   },
 });

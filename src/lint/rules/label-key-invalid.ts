@@ -7,7 +7,8 @@ const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 export function labelKeyProblem(key: string): 'reserved' | 'form' | null {
   const k = key.toLowerCase();
   if (RESERVED.some((r) => k.startsWith(r))) return 'reserved';
-  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(key) || /[.-]{2}/.test(key)) return 'form';
+  // Docker's guidelines: begin with a lower-case letter, end with a letter or digit.
+  if (!/^[a-z]([a-z0-9.-]*[a-z0-9])?$/.test(key) || /[.-]{2}/.test(key)) return 'form';
   return null;
 }
 
@@ -39,11 +40,16 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
+    // Names declared by ARG / ENV so far: a key built from one (`${K}=1`) is judged once the
+    // build expands it, so it is left alone; a `$` naming nothing declared is just a bad character.
+    const declared = new Set<string>();
     for (const ins of ctx.doc.instructions) {
+      if (ins.keyword === 'ARG' || ins.keyword === 'ENV') for (const p of ins.properties) declared.add(p.name);
       if (ins.keyword !== 'LABEL') continue;
       for (const p of ins.properties) {
         const key = p.name.replace(/^["']|["']$/g, '');
-        if (key.includes('$')) continue;
+        const vars = [...key.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+        if (vars.some((v) => declared.has(v))) continue;
         const problem = labelKeyProblem(key);
         if (problem) ctx.report({ messageId: problem === 'reserved' ? 'labelKeyReserved' : 'labelKeyForm', start: p.nameStart, end: p.nameEnd, data: { key } });
       }

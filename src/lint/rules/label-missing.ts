@@ -8,6 +8,10 @@ export default defineRule({
     category: 'maintainability',
     severity: 'info',
     hadolint: 'DL3049',
+    differsFromHadolint: {
+      ko: '최종 이미지(마지막 스테이지와 그것이 `FROM`으로 이어받는 스테이지의 레이블)만 봅니다. 빌더 스테이지의 레이블은 이미지에 남지 않기 때문입니다. hadolint는 스테이지마다 봅니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 스테이지마다 봅니다.',
+      en: 'Only the final image is judged (the last stage, with the labels of the stages it is built `FROM`): a builder stage’s labels never reach the image. hadolint judges every stage. `hadolint-compat: true` in `.hadolint.yaml` judges every stage, as hadolint does.',
+    },
     configKey: 'label-schema',
     title: { ko: '필수 레이블', en: 'Required labels' },
     messages: {
@@ -28,11 +32,13 @@ export default defineRule({
   },
   check(ctx) {
     const schema = ctx.options.labelSchema;
-    const final = ctx.doc.stages.find((s) => s.isFinal);
-    if (!schema || !final) return;
-    const present = finalStageLabelKeys(final);
-    for (const label of Object.keys(schema)) {
-      if (!present.has(label)) ctx.report({ messageId: 'labelMissing', start: final.from.start, end: final.from.logicalEnd, data: { label } });
+    if (!schema) return;
+    const judged = ctx.options.hadolintCompat ? ctx.doc.stages : ctx.doc.stages.filter((s) => s.isFinal);
+    for (const stage of judged) {
+      const present = finalStageLabelKeys(stage);
+      for (const label of Object.keys(schema)) {
+        if (!present.has(label)) ctx.report({ messageId: 'labelMissing', start: stage.from.start, end: stage.from.logicalEnd, data: { label } });
+      }
     }
   },
 });

@@ -8,6 +8,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     hadolint: 'DL3012',
+    buildkit: 'MultipleInstructionsDisallowed',
     title: { ko: 'HEALTHCHECK는 스테이지마다 하나', en: 'One HEALTHCHECK per stage' },
     messages: overriddenMessages('HEALTHCHECK', {
       ko: '이 스테이지에 `HEALTHCHECK`가 여러 개입니다. 마지막 것({line}번째 줄)만 적용되고 이 줄은 무시됩니다.',

@@ -1,6 +1,7 @@
 import { npmSub, NPM_INSTALL } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
+import { shipsLayerOf } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!run.stage?.ships || !ctx.facts.posix(run)) continue;
+      if (!shipsLayerOf(run) || !ctx.facts.posix(run)) continue;
       if (ctx.facts.cacheMounts(run).some((t) => t.includes('.npm'))) continue;
       const cmds = ctx.facts.commands(run);
       if (cmds.some((c) => npmSub(c)?.value === 'cache')) continue;

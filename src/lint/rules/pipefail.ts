@@ -1,6 +1,6 @@
 import { courseRef, SESSIONS } from '../course';
 import { insertLineBefore } from '../fixes';
-import type { ShellCommand } from '../parse/shell';
+import { basename, type ShellCommand } from '../parse/shell';
 import { defineRule } from '../rule';
 
 function setsPipefail(c: ShellCommand): boolean {
@@ -10,6 +10,9 @@ function setsPipefail(c: ShellCommand): boolean {
   return false;
 }
 
+/** The shells whose SHELL `-o pipefail` hadolint counts. */
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
+
 export default defineRule({
   meta: {
     id: 'pipefail',
@@ -17,8 +20,8 @@ export default defineRule({
     severity: 'warning',
     hadolint: 'DL4006',
     differsFromHadolint: {
-      ko: 'hadolint(DL4006)는 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`처럼 SHELL 명령만 봅니다. 여기서는 같은 RUN 앞부분의 `set -o pipefail`도 인정하고, `-eo pipefail`처럼 묶은 옵션과 `FROM <스테이지>`로 물려받은 SHELL도 읽습니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 RUN 안의 `set -o pipefail`은 인정하지 않습니다.',
-      en: 'hadolint (DL4006) looks at the SHELL instruction only (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). Here `set -o pipefail` earlier in the same RUN counts too, combined options such as `-eo pipefail` are read, and a SHELL is inherited through `FROM <stage>`. `hadolint-compat: true` in `.hadolint.yaml` stops counting `set -o pipefail` inside the RUN.',
+      ko: 'hadolint(DL4006)는 `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`처럼 SHELL 명령만 봅니다. 여기서는 같은 RUN 앞부분의 `set -o pipefail`도 인정하고, `-eo pipefail`처럼 묶은 옵션과 `FROM <스테이지>`로 물려받은 SHELL도 읽습니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 RUN 안의 `set -o pipefail`은 인정하지 않고, SHELL의 `-o pipefail`도 hadolint처럼 bash, zsh, ash일 때만 인정합니다.',
+      en: 'hadolint (DL4006) looks at the SHELL instruction only (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). Here `set -o pipefail` earlier in the same RUN counts too, combined options such as `-eo pipefail` are read, and a SHELL is inherited through `FROM <stage>`. `hadolint-compat: true` in `.hadolint.yaml` stops counting `set -o pipefail` inside the RUN, and counts a SHELL’s `-o pipefail` only for bash, zsh and ash, as hadolint does.',
     },
     title: { ko: '파이프 전에 `pipefail` 설정', en: 'Set `pipefail` before piping' },
     messages: {
@@ -45,7 +48,10 @@ export default defineRule({
     for (const run of ctx.facts.runs) {
       if (run.isJsonForm) continue;
       const shell = ctx.facts.shellAt(run);
-      if (!shell.posix || shell.pipefail) continue;
+      if (!shell.posix) continue;
+      // hadolint counts a SHELL's pipefail only for bash, zsh and ash; `sh -o pipefail` is
+      // busybox's sh on Alpine (which has it) but dash elsewhere (which refuses it).
+      if (shell.pipefail && (!ctx.options.hadolintCompat || PIPEFAIL_SHELLS.has(basename((shell.argv[0] ?? '').replace(/\\/g, '/')).toLowerCase()))) continue;
       const script = ctx.facts.script(run);
       if (!script.hasPipe) continue;
       const cmds = script.commands;

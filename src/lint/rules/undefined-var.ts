@@ -95,9 +95,11 @@ export default defineRule({
               continue;
             }
             if (windows) continue;
-            const known = new Set([...declared, ...inherited]);
-            // A near miss of a name declared here is a typo; short names and common base-image variables are too ambiguous.
-            const guess = name.length >= 4 && !BASE_ENV.has(name) ? closest(name, known, name.length >= 8 ? 2 : 1) : null;
+            // PATH is in every image's environment (BuildKit sets a default), so `$PAHT` is a typo of it too.
+            const known = new Set([...declared, ...inherited, 'PATH']);
+            // A near miss of a name declared here is a typo (two swapped letters count as one slip);
+            // short names and common base-image variables are too ambiguous.
+            const guess = name.length >= 4 && !BASE_ENV.has(name) ? (closest(name, known, name.length >= 8 ? 2 : 1) ?? swappedLetters(name, known)) : null;
             if (guess) {
               ctx.report({
                 start: v.start,
@@ -121,4 +123,14 @@ export default defineRule({
 function replaceName(text: string, start: number, end: number, name: string, guess: string) {
   const at = text.indexOf(name, start);
   return at !== -1 && at + name.length <= end ? { start: at, end: at + name.length, text: guess } : { start, end, text: `\${${guess}}` };
+}
+
+/** The one candidate `name` equals with two neighbouring letters swapped (`PAHT` → `PATH`), or null. */
+function swappedLetters(name: string, candidates: Iterable<string>): string | null {
+  const found = [...candidates].filter((c) => {
+    if (c.length !== name.length || c === name) return false;
+    const diff = [...c].flatMap((ch, i) => (ch === name[i] ? [] : [i]));
+    return diff.length === 2 && diff[1] === diff[0] + 1 && c[diff[0]] === name[diff[1]] && c[diff[1]] === name[diff[0]];
+  });
+  return found.length === 1 ? found[0] : null;
 }

@@ -28,7 +28,8 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    const final = ctx.doc.stages.find((s) => s.isFinal);
+    // The stage the image is made of; a file without FROM (a fragment) is one implicit stage.
+    const final = ctx.facts.stages.find((s) => s.isFinal);
     if (!final) return;
     const users = final.instructions.filter((i) => i.keyword === 'USER');
     const last = users[users.length - 1];

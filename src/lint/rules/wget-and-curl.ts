@@ -26,13 +26,16 @@ export default defineRule({
   },
   check(ctx) {
     for (const stage of ctx.facts.stages) {
-      let first: string | null = null;
+      // Every use of one tool once the stage has used the other (a later `wget` after
+      // `wget … curl …` mixes them again), as hadolint's DL4001 reports them.
+      const seen = new Set<string>();
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'RUN' || !ctx.facts.posix(ins)) continue;
         for (const c of ctx.facts.commands(ins)) {
           if (c.name !== 'wget' && c.name !== 'curl') continue;
-          if (first === null) first = c.name;
-          else if (c.name !== first) ctx.report({ messageId: 'wgetAndCurl', start: c.argv[0].start, end: c.argv[0].end, data: { tool: c.name, first } });
+          const other = c.name === 'wget' ? 'curl' : 'wget';
+          if (seen.has(other)) ctx.report({ messageId: 'wgetAndCurl', start: c.argv[0].start, end: c.argv[0].end, data: { tool: c.name, first: other } });
+          seen.add(c.name);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { courseRef, SESSIONS } from '../course';
-import { isAbsolutePath, unquote } from '../facts/instructions';
+import { isAbsolutePath, unquote, writtenAsWindowsAbsolute } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -42,7 +42,7 @@ export default defineRule({
         const args = ins.args;
         if (args.length === 0) continue;
         const path = unquote(args.map((a) => a.value).join(' '));
-        if (isAbsolutePath(path)) {
+        if (isAbsolutePath(path) || writtenAsWindowsAbsolute(ctx.text.slice(args[0].start, args[args.length - 1].end))) {
           current = path.includes('$') ? null : path;
           absolute = true;
           continue;

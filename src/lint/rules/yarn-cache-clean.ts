@@ -1,7 +1,7 @@
 import { isYarnInstall, yarnSub } from '../shellCommands';
 import { courseRef, SESSIONS } from '../course';
 import { appendToRun } from '../fixes';
-import { judgesLayerOf, SHIPPED_STAGES_ONLY } from '../facts/instructions';
+import { shipsLayerOf } from '../facts/instructions';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -10,7 +10,6 @@ export default defineRule({
     category: 'layer-cache',
     severity: 'info',
     hadolint: 'DL3060',
-    differsFromHadolint: SHIPPED_STAGES_ONLY,
     title: { ko: 'yarn 캐시 정리', en: 'Clean the yarn cache' },
     messages: {
       yarnCacheClean: {
@@ -31,7 +30,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const run of ctx.facts.runs) {
-      if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
+      // Only layers that reach a shipped image, as hadolint's DL3060 judges it.
+      if (!shipsLayerOf(run) || !ctx.facts.posix(run)) continue;
       if (ctx.facts.cacheMounts(run).some((t) => t.includes('yarn'))) continue;
       const cmds = ctx.facts.commands(run);
       // Order matters: `yarn cache clean` before `yarn install` leaves the install's cache behind.

@@ -37,7 +37,8 @@ export default defineRule({
       if (!judgesLayerOf(ctx.options, run) || !ctx.facts.posix(run)) continue;
       const cmds = ctx.facts.commands(run);
       const install = cmds.find((c) => rpmInstall(c, TOOLS));
-      if (!install || cleansRpmCache(cmds, TOOLS, CACHE_DIRS)) continue;
+      // Only a clean after the install empties what it downloaded.
+      if (!install || cleansRpmCache(cmds.slice(cmds.indexOf(install) + 1), TOOLS, CACHE_DIRS)) continue;
       if (ctx.facts.cacheMounts(run).some((t) => CACHE_DIRS.some((d) => t.startsWith(`/var/cache/${d}`)))) continue;
       const edit = appendToRun(ctx.facts, run, `${install.name} clean all`);
       ctx.report({

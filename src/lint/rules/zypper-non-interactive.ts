@@ -9,6 +9,10 @@ export default defineRule({
     category: 'correctness',
     severity: 'warning',
     hadolint: 'DL3034',
+    differsFromHadolint: {
+      ko: '`-n`(`--non-interactive`)은 zypper의 전역 옵션이라 하위 명령 앞에 와야 합니다(`zypper -n install`). `install` 뒤의 `-n`은 `--name`(이름으로 고르기)이라 질문은 그대로 나옵니다. hadolint(DL3034)는 하위 명령 뒤의 `-n`, `--non-interactive`도 인정합니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 어디에 있든 인정합니다.',
+      en: '`-n` (`--non-interactive`) is a global zypper option and must come before the subcommand (`zypper -n install`); after `install`, `-n` means `--name` and the prompt still comes. hadolint (DL3034) accepts `-n` and `--non-interactive` after the subcommand too. `hadolint-compat: true` in `.hadolint.yaml` accepts them anywhere, as hadolint does.',
+    },
     title: { ko: '`zypper -n`으로 질문 없이 실행', en: 'Run zypper non-interactively (`-n`)' },
     messages: {
       zypperNonInteractive: {
@@ -34,7 +38,7 @@ export default defineRule({
         const sub = zypperSub(c);
         if (!sub || !ZYPPER_CONFIRMS.has(sub.value)) continue;
         // `-n` is global (before the subcommand); `-y` / `--no-confirm` belong to the subcommand.
-        const global = c.argv.slice(0, sub.index);
+        const global = ctx.options.hadolintCompat ? c.argv : c.argv.slice(0, sub.index);
         if (hasOption(global, 'n', ['--non-interactive']) || hasOption(c.argv, 'y', ['--no-confirm'], sub.index + 1)) continue;
         ctx.report({
           messageId: 'zypperNonInteractive',

@@ -67,6 +67,7 @@ describe('lint behaviour classes', () => {
     valid: [
       { name: 'COPY a "/app/": quoted absolute', src: 'FROM alpine:3.20\nCOPY a "/app/"\n' },
       { name: "COPY a 'C:\\app\\' on Windows (escape=`): quoted absolute", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a 'C:\\app\\'\n" },
+      { name: 'COPY to a drive path written with backslashes under the default escape', src: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY tool.exe E:\\tools\\tool.exe\n' },
     ],
   });
 
@@ -74,9 +75,11 @@ describe('lint behaviour classes', () => {
     invalid: [
       { name: 'FROM an external image: relative still reported', src: 'FROM alpine:3.20 AS base\nFROM base\nWORKDIR app\n', messageId: 'workdirRelative' },
       { name: 'WORKDIR "app" quoted is still relative', src: 'FROM alpine:3.20\nWORKDIR "app"\n', messageId: 'workdirRelative', data: { path: 'app' } },
+      { name: 'a backslash path without a drive is still relative', src: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR build\\out\n', messageId: 'workdirRelative' },
     ],
     valid: [
       { name: "WORKDIR 'C:\\' (escape=`)", src: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR 'C:\\'\n" },
+      { name: 'WORKDIR D:\\build without an escape directive: a drive path all the same', src: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR "D:\\build"\n' },
       { name: 'WORKDIR "/app" quoted', src: 'FROM alpine:3.20\nWORKDIR "/app"\n' },
       { name: "WORKDIR '/app' single-quoted", src: "FROM alpine:3.20\nWORKDIR '/app'\n" },
       { name: 'a stage FROM an earlier stage with an absolute WORKDIR', src: 'FROM alpine:3.20 AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\n' },
@@ -156,6 +159,7 @@ describe('lint behaviour classes', () => {
 
   testRule('apt-lists-cleanup', {
     invalid: [
+      { name: 'ONBUILD RUN in a stage that does not ship: it runs in the image built from it', src: 'FROM debian:12-slim AS onbuild-base\nONBUILD RUN apt-get update && apt-get install -y make\nFROM debian:12-slim\nCOPY --from=onbuild-base /etc/os-release /x\n', messageId: 'aptListsCleanup', line: 2 },
       {
         name: 'a cache mount on /var/cache/apt alone leaves the lists: the fix mounts /var/lib/apt too',
         src: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
@@ -186,6 +190,7 @@ describe('lint behaviour classes', () => {
     invalid: [{ name: 'yarn cache clean before yarn install: the fix cleans after the install', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', fixed: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install && yarn cache clean\n' }, { name: 'yarn cache clean before yarn install leaves the cache', src: 'FROM node:18-alpine\nRUN yarn cache clean && yarn install\n', messageId: 'yarnCacheClean', covers: 'yarn install' }],
     valid: [
       { name: 'yarn install && yarn cache clean', src: 'FROM node:18-alpine\nRUN yarn install && yarn cache clean\n' },
+      { name: 'a builder stage that does not ship, under hadolint-compat too (hadolint judges it so)', src: 'FROM node:20 AS deps\nRUN yarn install\nFROM node:20-slim\nCOPY --from=deps /node_modules /app/node_modules\n', config: { hadolintCompat: true } },
       { name: 'a tmpfs mount on yarn’s cache', src: 'FROM node:18-alpine\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache/yarn yarn install\n' },
     ],
   });
@@ -241,14 +246,16 @@ describe('lint behaviour classes', () => {
       assert.deepStrictEqual(documented.map((r) => r.meta.id).sort(), [
         'apk-no-cache',
         'apt-no-install-recommends',
-        'consecutive-run',
+        'copy-context-root',
         'copy-relative-without-workdir',
         'dnf-clean',
+        'label-missing',
         'pip-no-cache-dir',
         'pipefail',
-        'yarn-cache-clean',
+        'root-user',
         'yum-clean',
         'zypper-clean',
+        'zypper-non-interactive',
       ]);
       for (const r of documented) {
         assert.ok(r.meta.hadolint, r.meta.id);
@@ -261,7 +268,6 @@ describe('lint behaviour classes', () => {
       ['apt-no-install-recommends', 'debian:12-slim', 'apt-get install -y curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*'],
       ['dnf-clean', 'fedora:40', 'dnf install -y httpd-2.4.62'],
       ['pip-no-cache-dir', 'python:3.12-slim', 'pip install flask==3.0.0'],
-      ['yarn-cache-clean', 'node:20', 'yarn install'],
       ['yum-clean', 'centos:7', 'yum install -y httpd-2.4.6'],
       ['zypper-clean', 'opensuse/leap:15.6', 'zypper install -y curl=8.6.0'],
     ] as const) {
@@ -280,15 +286,35 @@ describe('lint behaviour classes', () => {
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir').map((f) => f.range.start.line), [1]);
       assert.deepStrictEqual(of(src, 'copy-relative-without-workdir', COMPAT).map((f) => f.range.start.line), [1, 2]);
     });
-    it('consecutive-run: chained RUNs are left alone, reported under hadolint-compat', () => {
-      const src = 'FROM alpine:3.20\nRUN apk add --no-cache curl && echo a && echo b\nRUN echo c\n';
-      assert.strictEqual(of(src, 'consecutive-run').length, 0);
-      assert.strictEqual(of(src, 'consecutive-run', COMPAT).length, 1);
+    it('label-missing: only the final image, every stage under hadolint-compat', () => {
+      const labelSchema = { 'org.opencontainers.image.source': 'url' as const };
+      const src = 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nLABEL org.opencontainers.image.source=https://example.com/app\nCOPY --from=build /app /app\n';
+      assert.strictEqual(of(src, 'label-missing', { config: { labelSchema } }).length, 0);
+      assert.deepStrictEqual(of(src, 'label-missing', { config: { labelSchema, hadolintCompat: true } }).map((f) => f.range.start.line), [0]);
+    });
+    it('root-user: a builder stage ending as root is left alone, reported under hadolint-compat', () => {
+      const src = 'FROM maven:3.9-eclipse-temurin-21 AS build\nUSER root\nRUN mvn -q package\nFROM eclipse-temurin:21-jre\nUSER 10001\n';
+      assert.strictEqual(of(src, 'root-user').length, 0);
+      const compat = of(src, 'root-user', COMPAT);
+      assert.deepStrictEqual(compat.map((f) => f.range.start.line), [1]);
+      assert.strictEqual(compat[0].fix, undefined, 'no fix outside the final stage');
+    });
+    it('zypper-non-interactive: -n after the subcommand is --name, accepted under hadolint-compat', () => {
+      const src = 'FROM opensuse/leap:15.6\nRUN zypper refresh && zypper install -n vim=9.1 && zypper clean -a\n';
+      assert.strictEqual(of(src, 'zypper-non-interactive').length, 1);
+      assert.strictEqual(of(src, 'zypper-non-interactive', COMPAT).length, 0);
+      assert.strictEqual(of('FROM opensuse/leap:15.6\nRUN zypper remove --non-interactive vim\n', 'zypper-non-interactive', COMPAT).length, 0);
     });
     it('pipefail: set -o pipefail in the RUN counts, not under hadolint-compat', () => {
       const src = 'FROM debian:12-slim\nRUN set -o pipefail && curl -s https://x | sh\n';
       assert.strictEqual(of(src, 'pipefail').length, 0);
       assert.strictEqual(of(src, 'pipefail', COMPAT).length, 1);
+    });
+    it('pipefail: a SHELL of sh -o pipefail counts, not under hadolint-compat (bash, zsh, ash only)', () => {
+      const src = 'FROM alpine:3.20\nSHELL ["/bin/sh", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/install.sh | sh\n';
+      assert.strictEqual(of(src, 'pipefail').length, 0);
+      assert.strictEqual(of(src, 'pipefail', COMPAT).length, 1);
+      assert.strictEqual(of(src.replace('/bin/sh', '/bin/ash'), 'pipefail', COMPAT).length, 0);
     });
     it('.hadolint.yaml: hadolint-compat: true', () => {
       assert.deepStrictEqual(parseHadolintConfig('hadolint-compat: true\n'), { config: { hadolintCompat: true }, errors: [], problems: [] });

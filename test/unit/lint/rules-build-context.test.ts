@@ -120,6 +120,13 @@ describe('lint rules: build context', () => {
   testRule('copy-ignored-file', {
     invalid: [
       {
+        name: 'naming it in `# check=experimental=` wins over skip=all, as in BuildKit (where it is experimental)',
+        src: '# check=skip=all;experimental=CopyIgnoredFile\nFROM scratch\nADD notes.md /docs/\n',
+        context: fakeContext(['notes.md'], { text: '*.md\n' }),
+        messageId: 'copyIgnoredFile',
+        line: 3,
+      },
+      {
         name: 'BuildKit\'s example: */tmp/* and COPY ./tmp/helloworld.txt',
         src: 'FROM scratch\nCOPY ./tmp/helloworld.txt /helloworld.txt\n',
         context: fakeContext([], { text: '# build junk\ntmp/*\n' }),
@@ -185,6 +192,20 @@ describe('lint rules: build context', () => {
       assert.strictEqual(contextPath('/src//app.js'), 'src/app.js');
       assert.strictEqual(dockerignoreMatcher('*\n').excludes('.'), false);
     });
+  });
+
+  testRule('copy-context-root', {
+    invalid: [
+      { name: 'COPY . . with no build context known', src: COPY_ALL, messageId: 'copyContextRoot', covers: '.', line: 5, count: 1 },
+      { name: 'a quoted ./ source among others', src: 'FROM python:3.12-slim\nCOPY requirements.txt "./" /srv/\n', messageId: 'copyContextRoot', covers: '"./"' },
+      { name: 'under hadolint-compat even with a context and a .dockerignore', src: COPY_ALL, messageId: 'copyContextRoot', config: { hadolintCompat: true }, context: fakeContext(NODE, { text: 'node_modules\n.git\n' }) },
+    ],
+    valid: [
+      { name: 'with a context: the .dockerignore rules judge it', src: COPY_ALL, context: fakeContext(NODE, { text: 'node_modules\n.git\n' }) },
+      { name: 'a folder of the context', src: 'FROM nginx:1.27-alpine\nCOPY dist/ /usr/share/nginx/html/\n' },
+      { name: 'the destination is `.`, not the source', src: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json .\n' },
+      { name: 'from another stage, not the build context', src: 'FROM node:20 AS build\nWORKDIR /app\nRUN npm init -y\nFROM node:20-slim\nCOPY --from=build /app .\nCOPY --from=build . /copy\n' },
+    ],
   });
 
   it('the context rules stay silent without a context, and speak with one', () => {

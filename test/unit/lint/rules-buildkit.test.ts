@@ -64,9 +64,9 @@ describe('lint rules: BuildKit checks', () => {
     it('is off by default, as in BuildKit', () => {
       assert.deepStrictEqual(of(bad, 'invalid-definition-description'), []);
     });
-    it('# check=experimental=InvalidDefinitionDescription turns it on: FROM and ARG', () => {
+    it('# check=experimental=InvalidDefinitionDescription turns it on: FROM and ARG, reported on the instruction as BuildKit does', () => {
       const found = of(`# check=experimental=InvalidDefinitionDescription\n${bad}`, 'invalid-definition-description');
-      assert.deepStrictEqual(found.map((f) => [f.range.start.line + 1, f.messageId]), [[2, 'invalidDefinitionDescription'], [5, 'invalidDefinitionDescription']]);
+      assert.deepStrictEqual(found.map((f) => [f.range.start.line + 1, f.messageId]), [[3, 'invalidDefinitionDescription'], [6, 'invalidDefinitionDescription']]);
       assert.match(found[0].message, /`base`/);
     });
     it('experimental=all turns it on, and wins over skip=all', () => {
@@ -82,6 +82,7 @@ describe('lint rules: BuildKit checks', () => {
       ['FROM without a stage name', '# just a comment\nFROM scratch\n'],
       ['one of a multi-name ARG', '# B is the second\nARG A=1 B=2\n'],
       ['a hadolint pragma is no description', '# hadolint ignore=DL3006\nFROM ubuntu AS base\n'],
+      ['an empty `#` line right above describes nothing', 'ARG NODE=20\n#\nFROM node:${NODE} AS build\n'],
     ] as const) {
       it(`valid: ${name}`, () => assert.deepStrictEqual(of(on + src, 'invalid-definition-description'), []));
     }

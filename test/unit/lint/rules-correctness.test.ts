@@ -108,6 +108,8 @@ describe('lint rules: correctness', () => {
       { name: 'used before it is defined', src: 'FROM alpine:3.20\nWORKDIR $APP_DIR\nENV APP_DIR=/app\n', messageId: 'definedLater', covers: '$APP_DIR', message: /after/ },
       { name: 'a typo of a name declared here', src: 'FROM alpine:3.20\nARG APP_VERSION=1\nLABEL v=$APP_VERISON\n', messageId: 'didYouMean', message: /APP_VERSION/, fixed: 'FROM alpine:3.20\nARG APP_VERSION=1\nLABEL v=$APP_VERSION\n' },
       { name: 'on scratch nothing else can define it', src: 'FROM scratch\nCOPY bin/$NAME /app\n', messageId: 'undefinedVar', covers: '$NAME' },
+      { name: 'PATH misspelt with two letters swapped: it is in every image, so the typo is caught', src: 'FROM node:20-slim\nENV PATH=/app/node_modules/.bin:$PTAH\n', messageId: 'didYouMean', data: { name: 'PTAH', guess: 'PATH' }, fixed: 'FROM node:20-slim\nENV PATH=/app/node_modules/.bin:$PATH\n' },
+      { name: 'a swapped pair in a declared name', src: 'FROM alpine:3.20\nARG RELEASE=1\nLABEL r=$RELAESE\n', messageId: 'didYouMean', message: /RELEASE/ },
     ],
     valid: [
       { name: 'ARG VERSION=1.0', src: 'ARG VERSION=1.0\nFROM alpine:3.20\nARG VERSION\nLABEL version=$VERSION\n' },
@@ -131,8 +133,9 @@ describe('lint rules: correctness', () => {
 
   testRule('empty-continuation', {
     invalid: [
-      { name: 'line 3', src: 'FROM alpine:3.20\nRUN apk add \\\n\n    curl\n', messageId: 'emptyContinuation', line: 3, fixed: 'FROM alpine:3.20\nRUN apk add \\\n    curl\n' },
-      { name: 'line 3 … b', src: 'FROM alpine:3.20\r\nRUN a \\\r\n   \r\n  b\r\n', messageId: 'emptyContinuation', line: 3, fixed: 'FROM alpine:3.20\r\nRUN a \\\r\n  b\r\n' },
+      { name: 'reported on the line the instruction goes on with, as BuildKit does', src: 'FROM alpine:3.20\nRUN apk add \\\n\n    curl\n', messageId: 'emptyContinuation', line: 4, covers: 'curl', fixed: 'FROM alpine:3.20\nRUN apk add \\\n    curl\n' },
+      { name: 'a blank (spaces only) line, CRLF', src: 'FROM alpine:3.20\r\nRUN a \\\r\n   \r\n  b\r\n', messageId: 'emptyContinuation', line: 4, fixed: 'FROM alpine:3.20\r\nRUN a \\\r\n  b\r\n' },
+      { name: 'a run of empty lines is one finding, its fix deletes them all', src: 'FROM alpine:3.20\nCOPY a \\\n\n\n  /srv/\n', messageId: 'emptyContinuation', count: 1, line: 5, fixed: 'FROM alpine:3.20\nCOPY a \\\n  /srv/\n' },
     ],
     valid: [{ name: 'RUN apk add \\', src: 'FROM alpine:3.20\nRUN apk add \\\n# a comment line is fine\n    curl\n' }, { name: 'RUN a', src: 'FROM alpine:3.20\nRUN a\n\nRUN b\n' }, { name: 'RUN <<EOF', src: 'FROM alpine:3.20\nRUN <<EOF\necho a\n\necho b\nEOF\n' }],
   });

@@ -18,6 +18,8 @@ describe('lint rules: hadolint parity', () => {
     invalid: [
       { name: 'COPY an archive, then tar -xzf it', src: 'FROM alpine:3.20\nCOPY rootfs.tar.gz /tmp/\nRUN tar -xzf /tmp/rootfs.tar.gz -C / && rm /tmp/rootfs.tar.gz\n', messageId: 'addForArchive', covers: 'rootfs.tar.gz', data: { archive: 'rootfs.tar.gz' }, count: 1 },
       { name: 'old-style tar xf with a .tgz', src: 'FROM alpine:3.20\nCOPY ["app.tgz", "/opt/"]\nRUN tar xf /opt/app.tgz\n', messageId: 'addForArchive', covers: '"app.tgz"' },
+      { name: 'copied under a new file name, extracted by that name', src: 'FROM alpine:3.20\nCOPY dist/site-1.4.tgz /tmp/site.tgz\nRUN tar -xzf /tmp/site.tgz -C /srv\n', messageId: 'addForArchive', covers: 'dist/site-1.4.tgz' },
+      { name: 'a source written with backslashes, a quoted destination with a space', src: 'FROM busybox:1.36\nCOPY out\\tools.tar "/opt/my tools/tools.tar"\nRUN tar -xf "/opt/my tools/tools.tar"\n', messageId: 'addForArchive' },
     ],
     valid: [
       { name: 'ADD already unpacks it', src: 'FROM alpine:3.20\nADD rootfs.tar.gz /\n' },
@@ -25,6 +27,19 @@ describe('lint rules: hadolint parity', () => {
       { name: 'tar creates an archive (-c), not extracts', src: 'FROM alpine:3.20\nCOPY data.tar /tmp/\nRUN tar -cf /tmp/out.tar /tmp/data.tar\n' },
       { name: 'an archive from another stage (ADD cannot take --from)', src: 'FROM alpine:3.20 AS build\nRUN tar -czf /out.tar.gz /etc\nFROM alpine:3.20\nCOPY --from=build /out.tar.gz /tmp/\nRUN tar -xzf /tmp/out.tar.gz\n' },
       { name: 'a file that is not an archive', src: 'FROM alpine:3.20\nCOPY app.js /tmp/\nRUN tar -xf /tmp/other.tar\n' },
+      { name: 'two archives into a directory: the name of neither is the destination', src: 'FROM alpine:3.20\nCOPY a.tar b.tar /tmp/c.tar/\nRUN tar -xf /tmp/c.tar\n' },
+    ],
+  });
+
+  testRule('apt-upgrade', {
+    invalid: [
+      { name: 'apt-get -y upgrade after update', src: 'FROM debian:12-slim\nRUN apt-get update && apt-get -y upgrade\n', messageId: 'aptUpgrade', covers: 'apt-get -y upgrade', data: { tool: 'apt-get', sub: 'upgrade' } },
+      { name: 'dist-upgrade with options, in an ONBUILD trigger', src: 'FROM ubuntu:24.04\nONBUILD RUN apt-get -qq -o Dpkg::Options::=--force-confnew dist-upgrade\n', messageId: 'aptUpgrade', data: { tool: 'apt-get', sub: 'dist-upgrade' } },
+    ],
+    valid: [
+      { name: 'install --only-upgrade of one pinned package', src: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --only-upgrade openssl=3.0.15-1~deb12u1\n' },
+      { name: 'upgrade as a package name', src: 'FROM debian:12-slim\nRUN apt-get install -y upgrade-system\n' },
+      { name: 'apt (not apt-get) is no-apt’s to report', src: 'FROM debian:12-slim\nRUN apt upgrade -y\n' },
     ],
   });
 
@@ -102,12 +117,16 @@ describe('lint rules: hadolint parity', () => {
       { name: 'uppercase', src: 'FROM alpine:3.20\nLABEL Version=1.0\n', messageId: 'labelKeyForm', covers: 'Version' },
       { name: 'underscore and double dot', src: 'FROM alpine:3.20\nLABEL org..app=x my_label=y\n', messageId: 'labelKeyForm', count: 2 },
       { name: 'ends with a dash', src: 'FROM alpine:3.20\nLABEL app-=x\n', messageId: 'labelKeyForm' },
+      { name: 'begins with a digit', src: 'FROM alpine:3.20\nLABEL 2fa.enabled=true\n', messageId: 'labelKeyForm', covers: '2fa.enabled' },
+      { name: 'a `$` that names no ARG or ENV is a bad character', src: 'FROM alpine:3.20\nLABEL price$usd=3\n', messageId: 'labelKeyForm' },
       { name: 'a reserved namespace', src: 'FROM alpine:3.20\nLABEL com.docker.thing=x\n', messageId: 'labelKeyReserved', data: { key: 'com.docker.thing' } },
     ],
     valid: [
       { name: 'OCI keys', src: 'FROM alpine:3.20\nLABEL org.opencontainers.image.version=1.0 maintainer="me@example.com"\n' },
       { name: 'a quoted key', src: 'FROM alpine:3.20\nLABEL "com.example.vendor"="ACME"\n' },
       { name: 'a key from a variable', src: 'FROM alpine:3.20\nARG K=x\nLABEL ${K}=1\n' },
+      { name: 'a key ending in a digit', src: 'FROM alpine:3.20\nLABEL com.example.v2=yes\n' },
+      { name: 'a key from an ENV, unbraced', src: 'FROM alpine:3.20\nENV NS=com.example\nLABEL $NS.tier=web\n' },
     ],
   });
 
@@ -131,6 +150,7 @@ describe('lint rules: hadolint parity', () => {
     invalid: [
       { name: 'USER node', src: 'FROM node:20-alpine\nUSER node\n', messageId: 'userNumeric', covers: 'node', data: { user: 'node' }, config: dl3066 },
       { name: 'name:group', src: 'FROM alpine:3.20\nUSER app:app\n', messageId: 'userNumeric', data: { user: 'app' }, config: dl3066 },
+      { name: 'a fragment without FROM is judged as one stage', src: 'USER www-data:www-data\n', messageId: 'userNumeric', data: { user: 'www-data' }, config: dl3066 },
       { name: 'only the last USER of the final stage', src: 'FROM alpine:3.20 AS build\nUSER builder\nFROM alpine:3.20\nUSER root\nRUN true\nUSER app\n', messageId: 'userNumeric', count: 1, line: 6, config: dl3066 },
     ],
     valid: [

@@ -82,11 +82,14 @@ describe('lint rules: layer cache', () => {
     invalid: [
       { name: 'RUN apk add curl', src: 'FROM alpine:3.20\nRUN apk add curl\n', messageId: 'apkNoCache', covers: 'apk add', fixed: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
       { name: 'RUN apk update && apk add --virtual .deps gcc', src: 'FROM alpine:3.20\nRUN apk update && apk add --virtual .deps gcc\n', messageId: 'apkNoCache', count: 1 },
+      { name: 'an ONBUILD RUN with a cache mount elsewhere: its flags are read', src: 'FROM alpine:3.20\nONBUILD RUN --mount=type=cache,target=/root/.cache apk add py3-pip\n', messageId: 'apkNoCache', covers: 'apk add' },
+      { name: 'an ONBUILD RUN in a builder stage runs in the image built from it', src: 'FROM alpine:3.20 AS toolbox\nONBUILD RUN apk add make\nFROM alpine:3.20\n', messageId: 'apkNoCache' },
     ],
     valid: [
       { name: 'RUN apk add --no-cache curl', src: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
       { name: 'RUN apk add curl && rm -rf /var/cache/apk/*', src: 'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n' },
       { name: 'RUN --mount=type=cache,target=/var/cache/apk apk add curl', src: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
+      { name: 'ONBUILD RUN with a cache mount on apk’s cache', src: 'FROM alpine:3.20\nONBUILD RUN --mount=type=cache,target=/etc/apk/cache apk add git\n' },
       { name: 'RUN apk add gcc', src: 'FROM alpine:3.20 AS build\nRUN apk add gcc\nFROM alpine:3.20\n' },
     ],
   });
@@ -135,10 +138,13 @@ describe('lint rules: layer cache', () => {
       },
       { name: 'comments between still count as consecutive; no fix then', src: 'FROM alpine:3.20\nRUN echo a\n# note\nRUN echo b\n', messageId: 'consecutiveRun', fix: false },
       { name: 'a cd in the first RUN would leak into the second: no fix', src: 'FROM alpine:3.20\nRUN cd /tmp\nRUN ls\n', messageId: 'consecutiveRun', fix: false },
+      { name: 'three single-command RUNs after a chained one: the third is reported', src: 'FROM alpine:3.20\nRUN apk update && apk add git\nRUN git --version\nRUN git config --global init.defaultBranch main\n', messageId: 'consecutiveRun', line: 4 },
     ],
     valid: [
       { name: 'RUN echo a', src: 'FROM alpine:3.20\nRUN echo a\nWORKDIR /x\nRUN echo b\n' },
       { name: 'chained scripts are deliberate', src: 'FROM alpine:3.20\nRUN a && b && c\nRUN d\n' },
+      { name: 'a RUN of two chained commands next to a single one', src: 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S app -G app\nRUN mkdir /data\n' },
+      { name: 'a `;` chain counts as chained too', src: 'FROM alpine:3.20\nRUN touch /a\nRUN set -e; mkdir /b\n' },
       { name: 'different mounts', src: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/x echo a\nRUN echo b\n' },
       { name: 'RUN echo a (2)', src: 'FROM alpine:3.20\nRUN echo a\nFROM alpine:3.20\nRUN echo b\n' },
     ],
