@@ -2,6 +2,7 @@
 import type { RuleContext } from '../rule';
 import type { DockerfileModel, Property, Stage } from '../parse/model';
 import type { LabelType } from '../types';
+import parseSpdx from 'spdx-expression-parse';
 
 export interface LabelDef {
   /** The key without quotes. */
@@ -31,28 +32,18 @@ export function finalStageLabelKeys(stage: Stage): Set<string> {
 const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-/** An SPDX expression's shape: ids (`MIT`, `GPL-2.0+`, `LicenseRef-x`) joined by AND / OR / WITH, with parentheses. */
-const SPDX_ID = /^(?:[A-Za-z0-9][A-Za-z0-9.-]*\+?|(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+)$/;
-
+/**
+ * An SPDX license expression whose every identifier is on the SPDX list (`MIT`, `Apache-2.0 OR MIT`,
+ * `GPL-2.0-or-later WITH Classpath-exception-2.0`, `LicenseRef-x`), as hadolint's DL3054 asks:
+ * spdx-expression-parse knows the grammar and the list (spdx-license-ids) and throws on anything else.
+ */
 function spdxExpression(value: string): boolean {
-  const tokens = value.replace(/[()]/g, ' $& ').trim().split(/\s+/);
-  let depth = 0;
-  let wantId = true;
-  for (const t of tokens) {
-    if (t === '(') {
-      if (!wantId) return false;
-      depth++;
-    } else if (t === ')') {
-      if (wantId || --depth < 0) return false;
-    } else if (t === 'AND' || t === 'OR' || t === 'WITH') {
-      if (wantId) return false;
-      wantId = true;
-    } else {
-      if (!wantId || !SPDX_ID.test(t)) return false;
-      wantId = false;
-    }
+  try {
+    parseSpdx(value);
+    return true;
+  } catch {
+    return false;
   }
-  return !wantId && depth === 0;
 }
 
 function url(value: string): boolean {

@@ -18,8 +18,8 @@ export default defineRule({
     },
     docs: {
       description: {
-        ko: '`.hadolint.yaml`의 `label-schema`가 이 레이블을 `spdx`로 정했을 때만 검사합니다. SPDX 식별자(`MIT`, `Apache-2.0`)로 적어야 라이선스 검사 도구가 읽을 수 있습니다. (식의 형식만 확인하고, 식별자가 SPDX 목록에 있는지는 확인하지 않습니다.)',
-        en: 'Checked only when `label-schema` in `.hadolint.yaml` types the label as `spdx`. Written as SPDX identifiers (`MIT`, `Apache-2.0`), a license can be read by compliance tools. (The expression’s form is checked, not whether each identifier is on the SPDX list.)',
+        ko: '`.hadolint.yaml`의 `label-schema`가 이 레이블을 `spdx`로 정했을 때만 검사합니다. SPDX 식별자(`MIT`, `Apache-2.0`)로 적어야 라이선스 검사 도구가 읽을 수 있습니다. 식의 형식과 각 식별자가 SPDX 목록에 있는지를 모두 확인합니다.',
+        en: 'Checked only when `label-schema` in `.hadolint.yaml` types the label as `spdx`. Written as SPDX identifiers (`MIT`, `Apache-2.0`), a license can be read by compliance tools. Both the expression’s form and each identifier’s place on the SPDX list are checked.',
       },
       example: ['# .hadolint.yaml', '# label-schema:', '#   org.opencontainers.image.licenses: spdx', 'LABEL org.opencontainers.image.licenses=Apache-2.0'].join('\n'),
     },

@@ -287,6 +287,8 @@ describe('lint rules: hadolint rules read from .hadolint.yaml', () => {
     assert.ok(LABEL_VALUE.semver('0.1.0') && !LABEL_VALUE.semver('01.1.0'));
     assert.ok(LABEL_VALUE.hash('abcdef0') && !LABEL_VALUE.hash('abcdef') && !LABEL_VALUE.hash('ABCDEF0'));
     assert.ok(LABEL_VALUE.spdx('GPL-2.0-or-later WITH Classpath-exception-2.0') && LABEL_VALUE.spdx('LicenseRef-internal') && !LABEL_VALUE.spdx('MIT OR') && !LABEL_VALUE.spdx('(MIT'));
+    // Identifiers must be on the SPDX list: a well-formed but made-up one is refused.
+    assert.ok(LABEL_VALUE.spdx('BSD-2-Clause AND ISC') && !LABEL_VALUE.spdx('Acme-Proprietary-1.0') && !LABEL_VALUE.spdx('MIT OR Apachee-2.0'));
     assert.ok(LABEL_VALUE.email('a.b+c@x.io') && !LABEL_VALUE.email('a@') && !LABEL_VALUE.email('no-at.example.com'));
   });
 });
