@@ -34,8 +34,10 @@ export default defineRule({
   check(ctx) {
     const compat = !!ctx.options.hadolintCompat;
     if (ctx.context && !compat) return;
+    // `ADD .` brings in the same files; hadolint's DL4007 looks at COPY only.
+    const keywords = compat ? ['COPY'] : ['COPY', 'ADD'];
     for (const ins of ctx.facts.withTriggers) {
-      if (ins.keyword !== 'COPY' || ins.heredocs.length > 0 || (ins.flag('from') && !compat)) continue;
+      if (!keywords.includes(ins.keyword) || ins.heredocs.length > 0 || (ins.flag('from') && !compat)) continue;
       const ops = copyOperands(ins);
       const dot = ops.slice(0, -1).find((w) => {
         const v = w.value.replace(/^["']|["']$/g, '');

@@ -198,11 +198,13 @@ describe('lint rules: build context', () => {
     invalid: [
       { name: 'COPY . . with no build context known', src: COPY_ALL, messageId: 'copyContextRoot', covers: '.', line: 5, count: 1 },
       { name: 'a quoted ./ source among others', src: 'FROM python:3.12-slim\nCOPY requirements.txt "./" /srv/\n', messageId: 'copyContextRoot', covers: '"./"' },
+      { name: 'ADD of the whole context brings in the same files', src: 'FROM alpine:3.20\nWORKDIR /srv\nADD . /srv/\n', messageId: 'copyContextRoot', covers: '.', line: 3 },
       { name: 'under hadolint-compat even with a context and a .dockerignore', src: COPY_ALL, messageId: 'copyContextRoot', config: { hadolintCompat: true }, context: fakeContext(NODE, { text: 'node_modules\n.git\n' }) },
     ],
     valid: [
       { name: 'with a context: the .dockerignore rules judge it', src: COPY_ALL, context: fakeContext(NODE, { text: 'node_modules\n.git\n' }) },
       { name: 'a folder of the context', src: 'FROM nginx:1.27-alpine\nCOPY dist/ /usr/share/nginx/html/\n' },
+      { name: 'under hadolint-compat ADD is left alone, as DL4007 looks at COPY only', src: 'FROM alpine:3.20\nWORKDIR /srv\nADD . /srv/\n', config: { hadolintCompat: true } },
       { name: 'the destination is `.`, not the source', src: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json .\n' },
       { name: 'from another stage, not the build context', src: 'FROM node:20 AS build\nWORKDIR /app\nRUN npm init -y\nFROM node:20-slim\nCOPY --from=build /app .\nCOPY --from=build . /copy\n' },
     ],
