@@ -24,3 +24,9 @@ export function isDockerfile(doc: vscode.TextDocument): boolean {
 export function isDockerignore(doc: vscode.TextDocument): boolean {
   return doc.uri.scheme !== 'output' && /\.dockerignore$/.test(doc.uri.path);
 }
+
+/** The workspace's Dockerfiles by name (the selector's patterns), dependencies and Git data left out. */
+export async function findWorkspaceDockerfiles(): Promise<vscode.Uri[]> {
+  const uris = await vscode.workspace.findFiles('**/{Dockerfile,*.Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile}', '**/{node_modules,.git}/**');
+  return uris.filter((uri) => !/\.dockerignore$/.test(uri.path));
+}
