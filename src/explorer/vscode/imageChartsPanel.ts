@@ -175,7 +175,7 @@ export class ImageChartPanels implements vscode.Disposable {
   private links = new Map<number, { uri: vscode.Uri; line: number }>();
 
   constructor(extensionUri: vscode.Uri, private readonly lang: () => Lang) {
-    this.layers = new ChartView('layers', extensionUri, lang, (step) => void this.openStep(step));
+    this.layers = new ChartView('layers', extensionUri, lang, (step) => void this.openLink(step));
     this.comparison = new ChartView('compare', extensionUri, lang, () => undefined);
   }
 
@@ -243,12 +243,16 @@ export class ImageChartPanels implements vscode.Disposable {
     return files;
   }
 
-  /** A row link clicked: opens the line only when this chart offered it (the page's word is not trusted). */
-  private async openStep(step: number): Promise<void> {
+  /**
+   * A row link clicked (the page posts its step): opens the line only when this chart offered
+   * it for that step (the page's word is not trusted). False when it offered none.
+   */
+  async openLink(step: number): Promise<boolean> {
     const link = this.links.get(step);
-    if (!link) return;
+    if (!link) return false;
     const position = new vscode.Position(link.line, 0);
-    await vscode.window.showTextDocument(link.uri, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+    await vscode.window.showTextDocument(link.uri, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside });
+    return true;
   }
 
   dispose(): void {
