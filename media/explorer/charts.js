@@ -13,6 +13,9 @@
   /** @type {any} */
   let latest;
   let drawing = false;
+  /** mermaid's settings, made once the page knows its theme. */
+  /** @type {Record<string, unknown>} */
+  let settings = {};
 
   /** @param {string} tag @param {string} [cls] @param {string} [text] */
   function el(tag, cls, text) {
@@ -45,6 +48,10 @@
   async function chart(/** @type {string} */ id, /** @type {string} */ source) {
     const mermaid = /** @type {any} */ (window).mermaid;
     const box = el('div', 'drawn');
+    // mermaid's xychart draws at a fixed size and leaves out the bar labels when they do not fit:
+    // wide enough for a 40-character label, a row of height per bar.
+    const bars = (/^\s*bar \[(.*)\]\s*$/m.exec(source)?.[1] ?? '').split(',').length;
+    mermaid.initialize({ ...settings, xyChart: { width: 1000, height: Math.max(200, 110 + bars * 30), titleFontSize: 18, xAxis: { labelFontSize: 13 }, yAxis: { labelFontSize: 12 } } });
     try {
       const { svg } = await mermaid.render(id, source);
       box.innerHTML = svg;
@@ -170,9 +177,10 @@
   });
 
   function start() {
-    const mermaid = /** @type {any} */ (window).mermaid;
     const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
-    mermaid?.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+    // Docker's blue for the bars (the default theme's pale first colour is hard to see).
+    settings = { startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeVariables: { xyChart: { plotColorPalette: dark ? '#4c8dff' : '#1d63ed' } } };
+    /** @type {any} */ (window).mermaid?.initialize(settings);
     vscode.postMessage({ type: 'ready' });
   }
   if (/** @type {any} */ (window).mermaid) start();

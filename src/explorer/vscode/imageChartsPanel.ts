@@ -166,7 +166,8 @@ class ChartView implements vscode.Disposable {
   }
 }
 
-const percent = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 2 : 1)}%`;
+/** A share of the total as the table shows it; a layer too small to show as 0.1% still reads as more than none. */
+const percent = (share: number) => (share > 0 && share < 0.001 ? '<0.1%' : `${(share * 100).toFixed(1)}%`);
 
 export class ImageChartPanels implements vscode.Disposable {
   readonly layers: ChartView;
