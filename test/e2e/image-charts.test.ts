@@ -152,7 +152,7 @@ describe('image charts e2e (Korean workbench, real daemon)', function () {
       await wb!.screenshot('image-charts-compare-failure');
       throw error;
     });
-    assert.deepEqual(await sections.evaluateAll((all) => all.map((s) => (s as HTMLElement).dataset.ref)), [BASIC, OPTIMIZED]);
+    assert.deepEqual(await sections.evaluateAll((all) => all.map((s) => s.getAttribute('data-ref'))), [BASIC, OPTIMIZED]);
     assert.equal(await frame().locator('.drawn svg').count(), 3, 'the totals and one chart per image');
     const totals = await frame().locator('table.totals').innerText();
     for (const ref of [BASIC, OPTIMIZED]) {
