@@ -6,7 +6,7 @@
 import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
 import { PullProgress, pullReference, repoAndTag, type PullEvent } from '../docker';
-import { isAnonymousVolume, isBuiltinNetwork, isDangling, membersByNetwork, containerName, usersByVolume, type GroupData } from './daemonLists';
+import { isAnonymousVolume, isBuiltinNetwork, isDangling, membersByNetwork, containerName, usersByVolume, type GroupData, type HistoryEntry } from './daemonLists';
 import { createContainerBody, runArgv, type RunOptions } from './run';
 
 export interface Planned<T = void> {
@@ -69,7 +69,19 @@ export const imageActions = {
     }),
   history: (docker: Dockerode, ref: string) => plan(['docker', 'history', ref], () => docker.getImage(ref).history() as Promise<unknown[]>),
   inspect: (docker: Dockerode, ref: string) => plan(['docker', 'image', 'inspect', ref], () => docker.getImage(ref).inspect() as Promise<unknown>),
+  /** The layer chart's data: whole instructions, as `--no-trunc` prints them (the API never truncates). */
+  layerHistory: (docker: Dockerode, ref: string) => plan(['docker', 'history', '--no-trunc', ref], () => docker.getImage(ref).history() as Promise<HistoryEntry[]>),
+  /** The size comparison's `RootFS.Layers` and `Size`, one `docker image inspect` for all. */
+  inspectMany: (docker: Dockerode, refs: readonly string[]) =>
+    plan(['docker', 'image', 'inspect', ...refs], () => Promise.all(refs.map((ref) => docker.getImage(ref).inspect() as Promise<ImageInspect>))),
 };
+
+/** The parts of `docker image inspect` the size comparison reads. */
+export interface ImageInspect {
+  Id: string;
+  Size?: number;
+  RootFS?: { Layers?: string[] };
+}
 
 export const networkActions = {
   create: (docker: Dockerode, name: string, subnet?: string) =>

@@ -42,6 +42,8 @@ export interface TargetHost {
   ready(): Promise<boolean>;
   state(): TreeState;
   pick<T>(items: PickItem<T>[], placeHolder: string): Promise<PickItem<T> | undefined>;
+  /** A quick pick of several, `picked` ticked already; undefined when dismissed. */
+  pickMany<T>(items: Array<PickItem<T> & { picked: boolean }>, placeHolder: string): Promise<Array<PickItem<T>> | undefined>;
   nothingToPick(kind: TargetKind): void;
 }
 
@@ -54,6 +56,11 @@ export interface TargetOptions<K extends TargetKind> {
   filter?: (target: TargetOf[K]) => boolean;
   /** Which tree items name a target, when not every item of the kind's default does. */
   fromNode?: (node: ExplorerNode) => TargetOf[K] | undefined;
+  /**
+   * The command needs at least this many targets (a comparison needs two): when the items
+   * name fewer, a quick pick of several asks, with those already ticked.
+   */
+  atLeast?: number;
 }
 
 interface TargetKindSpec<K extends TargetKind> {
@@ -120,10 +127,13 @@ function projectOf(name: string, containers: readonly ContainerSummary[]): Compo
 export async function resolveTargets<K extends TargetKind>(host: TargetHost, kind: K, invocation: Invocation, options: TargetOptions<K>): Promise<TargetOf[K][]> {
   const spec = KINDS[kind] as TargetKindSpec<K>;
   const { node, selected } = invocation;
+  const atLeast = options.atLeast ?? 1;
+  let given: TargetOf[K][] = [];
   if (node) {
     const nodes = options.many && selected && selected.length > 1 ? selected : [node];
     const fromNode = options.fromNode ?? spec.fromNode;
-    return nodes.map(fromNode).filter((t): t is TargetOf[K] => t !== undefined);
+    given = nodes.map(fromNode).filter((t): t is TargetOf[K] => t !== undefined);
+    if (given.length >= atLeast || atLeast <= 1) return given;
   }
   if (!(await host.ready())) return [];
   const filter = options.filter ?? (() => true);
@@ -131,6 +141,15 @@ export async function resolveTargets<K extends TargetKind>(host: TargetHost, kin
   if (candidates.length === 0) {
     host.nothingToPick(kind);
     return [];
+  }
+  if (atLeast > 1) {
+    // The same object may come from the item and from the list: tick it by its label.
+    const ticked = new Set(given.map((t) => spec.item(t).label));
+    const chosen = await host.pickMany(
+      candidates.map((target) => ({ ...spec.item(target), target, picked: ticked.has(spec.item(target).label) })),
+      options.placeHolder,
+    );
+    return chosen ? chosen.map((c) => c.target) : [];
   }
   const chosen = await host.pick(
     candidates.map((target) => ({ ...spec.item(target), target })),

@@ -18,6 +18,8 @@ export interface DockerfileStep {
   line: number;
   /** The instruction, normalised as history instructions are (see stepKey). */
   key: string;
+  /** A COPY/ADD as the classic builder records it, sources hashed away (`COPY in /app/`). */
+  classicKey?: string;
 }
 
 export interface LayerRow {
@@ -50,10 +52,20 @@ export const LABEL_MAX = 40;
  * history: `COPY --from=build /out /app` is recorded as `COPY /out /app`).
  */
 export function stepKey(instruction: string): string {
-  const flat = instruction.replace(/\\[ \t]*\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+  // The classic builder prints an exec form as Go does (`["sh" "app.sh"]`): commas between the strings go, on both sides.
+  const flat = instruction.replace(/\\[ \t]*\r?\n/g, ' ').replace(/\s+/g, ' ').replace(/"\s*,\s*"/g, '" "').trim();
   const [keyword = '', ...rest] = flat.split(' ');
   const words = rest.filter((w, i) => !(w.startsWith('--') && rest.slice(0, i).every((x) => x.startsWith('--'))));
-  return [keyword.toUpperCase(), ...words].join(' ');
+  const key = [keyword.toUpperCase(), ...words].join(' ');
+  // The classic builder's COPY/ADD (`COPY file:0ca63046aea6 in /app/`, as instructionOf shortens it): its sources are a hash.
+  const classic = /^(COPY|ADD) (?:file|dir|multi):[0-9a-f]+ in (.+)$/.exec(key);
+  return classic ? `${classic[1]} in ${classic[2]}` : key;
+}
+
+/** A Dockerfile COPY/ADD in the classic builder's history form: only the destination is left to compare. */
+function classicKeyOf(key: string): string | undefined {
+  const m = /^(COPY|ADD) (?!\[)(?:\S+ )+(\S+)$/.exec(key);
+  return m ? `${m[1]} in ${m[2]}` : undefined;
 }
 
 /** The instructions of workspace Dockerfiles (parsed with the linter's model, not a new parser). */
@@ -66,7 +78,11 @@ export function dockerfileSteps(files: ReadonlyArray<{ file: string; text: strin
     } catch {
       continue;
     }
-    for (const instr of model.instructions) steps.push({ file, line: instr.line, key: stepKey(instr.text) });
+    for (const instr of model.instructions) {
+      const key = stepKey(instr.text);
+      const classicKey = classicKeyOf(key);
+      steps.push({ file, line: instr.line, key, ...(classicKey ? { classicKey } : {}) });
+    }
   }
   return steps;
 }
@@ -111,15 +127,72 @@ export function buildOrder(history: readonly HistoryEntry[]): HistoryEntry[] {
 export function layerChart(ref: string, history: readonly HistoryEntry[], lang: Lang, steps: readonly DockerfileStep[] = []): LayerChart {
   const entries = buildOrder(history);
   const total = entries.reduce((sum, e) => sum + Math.max(0, e.Size || 0), 0);
-  const byKey = new Map<string, DockerfileStep>();
-  for (const s of steps) if (!byKey.has(s.key)) byKey.set(s.key, s);
+  const instructions = entries.map((e) => oneLine(instructionOf(e.CreatedBy ?? ''), 500));
+  const matched = matchDockerfile(instructions.map((i) => (i ? stepKey(i) : '')), steps);
   const rows = entries.map((e, i): LayerRow => {
-    const instruction = oneLine(instructionOf(e.CreatedBy ?? ''), 500);
+    const instruction = instructions[i] ?? '';
     const size = Math.max(0, e.Size || 0);
-    const match = instruction ? byKey.get(stepKey(instruction)) : undefined;
+    const match = matched.get(i);
     return { step: i + 1, instruction, size, share: total > 0 ? size / total : 0, metadataOnly: size === 0, ...(match ? { source: { file: match.file, line: match.line } } : {}) };
   });
   const bars = rows.filter((r) => !r.metadataOnly).map((r) => ({ label: barLabel(r.step, r.instruction || '?'), bytes: r.size }));
   const title = `${ref} · ${humanSize(total)}`;
   return { rows, total, source: bars.length ? barChart(title, pick(TEXT.charts.size, lang), bars) : '' };
+}
+
+/**
+ * Which Dockerfile line made which history entry (`keys` oldest first, as stepKey made them).
+ * The image was built from one file, and its newest entries are the final stage's last
+ * instructions: each file is walked from its last instruction upwards, beside the history
+ * from its newest entry down, an entry taking the nearest line above the last one taken with
+ * its key. Only the final stage's lines are walked, and those of the stage it is built `FROM`
+ * (whose instructions are in the image too); an entry with no line left is passed over. The file
+ * that explains the most entries wins (session 4 has `Dockerfile.basic` and `Dockerfile` side
+ * by side, both with `WORKDIR /app`).
+ */
+export function matchDockerfile(keys: readonly string[], steps: readonly DockerfileStep[]): Map<number, DockerfileStep> {
+  const byFile = new Map<string, DockerfileStep[]>();
+  for (const step of steps) byFile.set(step.file, [...(byFile.get(step.file) ?? []), step]);
+  let best = new Map<number, DockerfileStep>();
+  for (const fileSteps of byFile.values()) {
+    const found = alignFile(keys, fileSteps);
+    if (found.size > best.size) best = found;
+  }
+  return best;
+}
+
+/** The instructions a file's final stage puts in its image, oldest first: its own, after its parent stage's when it is `FROM <stage>`. */
+function finalChain(steps: readonly DockerfileStep[]): DockerfileStep[] {
+  const stages: Array<{ alias?: string; base?: string; body: DockerfileStep[] }> = [];
+  for (const step of steps) {
+    if (step.key.startsWith('FROM ')) stages.push({ alias: /\sAS (\S+)$/i.exec(step.key)?.[1]?.toLowerCase(), base: /^FROM (\S+)/.exec(step.key)?.[1]?.toLowerCase(), body: [] });
+    else stages.at(-1)?.body.push(step); // ARGs before the first FROM belong to no stage
+  }
+  const chain: DockerfileStep[] = [];
+  for (let at = stages.length - 1; at >= 0; ) {
+    const stage = stages[at];
+    if (!stage) break;
+    chain.unshift(...stage.body);
+    at = stages.findIndex((s, i) => i < at && s.alias !== undefined && s.alias === stage.base);
+  }
+  return chain;
+}
+
+function alignFile(keys: readonly string[], steps: readonly DockerfileStep[]): Map<number, DockerfileStep> {
+  const chain = finalChain(steps);
+  const found = new Map<number, DockerfileStep>();
+  let at = chain.length - 1;
+  for (let k = keys.length - 1; k >= 0 && at >= 0; k--) {
+    const key = keys[k];
+    if (!key) continue;
+    for (let j = at; j >= 0; j--) {
+      const step = chain[j];
+      if (step && (step.key === key || step.classicKey === key)) {
+        found.set(k, step);
+        at = j - 1;
+        break;
+      }
+    }
+  }
+  return found;
 }

@@ -12,7 +12,7 @@ import { ignoreShellExecution } from '../../terminalHelp/vscode';
 import { stripAnsi } from '../../util/ansi';
 import { commandLine } from '../../util/format';
 import { uiLang } from '../../util/vscode/lang';
-import { DOCKERFILE_GLOB, DOCKERFILE_GLOB_EXCLUDE, isDockerfile } from '../../util/vscode/dockerfile';
+import { findWorkspaceDockerfiles, isDockerfile } from '../../util/vscode/dockerfile';
 import { runInShell, waitForShellIntegration } from '../../util/vscode/shellExecution';
 import { BuiltImages, type BuiltImage } from './builtImages';
 import { CacheMapDecorations, type DecoratedLine } from './decorations';
@@ -187,7 +187,7 @@ export function registerBuild(context: vscode.ExtensionContext, docker: DockerSe
 async function chooseDockerfile(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   if (active && isDockerfile(active) && active.uri.scheme === 'file') return active.uri;
-  const found = await vscode.workspace.findFiles(DOCKERFILE_GLOB, DOCKERFILE_GLOB_EXCLUDE);
+  const found = await findWorkspaceDockerfiles();
   if (found.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfile in this workspace to build.'));
     return undefined;

@@ -11,10 +11,11 @@ import { resolveTargets, type Invocation, type TargetHost, type TargetKind, type
 import { containerName, type ContainerSummary, type GroupId } from '../daemonLists';
 import type { ExplorerModel } from '../explorerModel';
 import { commandLine } from '../format';
-import { describeProblem } from '../problem';
+import { describeProblem, type ExplorerProblem } from '../problem';
 import type { ExplorerNode } from '../tree';
 import type { ReadOnlyDocuments } from './documents';
 import type { ExplorerFilterState } from './filterState';
+import type { ImageChartPanels } from './imageChartsPanel';
 
 export interface CommandContextOptions {
   model: ExplorerModel;
@@ -26,6 +27,8 @@ export interface CommandContextOptions {
   filter: ExplorerFilterState;
   /** Opens the live network diagram (./diagramPanel). */
   showDiagram: () => Promise<void>;
+  /** The layer chart and size comparison panels (./imageChartsPanel). */
+  charts: ImageChartPanels;
 }
 
 /**
@@ -63,6 +66,7 @@ export class CommandContext {
   readonly setShowDangling: (show: boolean) => void;
   readonly filter: ExplorerFilterState;
   readonly showDiagram: () => Promise<void>;
+  readonly charts: ImageChartPanels;
   private outputShown = false;
   private readonly targetHost: TargetHost;
 
@@ -75,10 +79,12 @@ export class CommandContext {
     this.setShowDangling = options.setShowDangling;
     this.filter = options.filter;
     this.showDiagram = options.showDiagram;
+    this.charts = options.charts;
     this.targetHost = {
       ready: () => this.ready(),
       state: () => this.model.state,
       pick: (items, placeHolder) => Promise.resolve(vscode.window.showQuickPick(items, { placeHolder })),
+      pickMany: (items, placeHolder) => Promise.resolve(vscode.window.showQuickPick(items, { placeHolder, canPickMany: true })),
       nothingToPick: (kind) => void vscode.window.showInformationMessage(NOTHING_TO_PICK[kind]()),
     };
   }
@@ -154,6 +160,22 @@ export class CommandContext {
     const term = vscode.window.createTerminal({ name });
     term.show();
     term.sendText(text, execute);
+  }
+
+  /**
+   * Logs the CLI line and runs the action; a failure is returned as the problem (for a
+   * panel to show in place) and its sentence goes to the output channel, as perform's do.
+   */
+  async fetch<T>(planned: Planned<T>): Promise<{ value: T } | { problem: ExplorerProblem }> {
+    this.log(planned.argv);
+    try {
+      return { value: await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: commandLine(planned.argv) }, () => planned.run()) };
+    } catch (error) {
+      const problem = describeProblem(error, this.model.state.endpoint);
+      if (!problem.connection && problem.detail) this.output.appendLine(`  Error response from daemon: ${problem.detail}`);
+      this.output.appendLine(`  ✗ ${this.say(problem.message)}`);
+      return { problem };
+    }
   }
 
   async inspectInto(planned: Planned<unknown>, path: string, groups: GroupId[]): Promise<void> {

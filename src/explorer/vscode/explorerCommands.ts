@@ -43,6 +43,8 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'dockerLabs.explorer.image.tag': images.tag,
   'dockerLabs.explorer.image.history': images.history,
   'dockerLabs.explorer.image.inspect': images.inspect,
+  'dockerLabs.explorer.image.layerChart': images.layerChart,
+  'dockerLabs.explorer.image.compare': images.compare,
 
   'dockerLabs.explorer.network.create': networks.create,
   'dockerLabs.explorer.network.remove': networks.remove,

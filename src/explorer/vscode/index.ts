@@ -13,6 +13,7 @@ import { ReadOnlyDocuments } from './documents';
 import { registerCommands } from './explorerCommands';
 import { ExplorerFilterState, type OpenLabs } from './filterState';
 import { NetworkDiagramPanel } from './diagramPanel';
+import { ImageChartPanels } from './imageChartsPanel';
 
 export interface ExplorerApi {
   readonly model: ExplorerModel;
@@ -20,6 +21,7 @@ export interface ExplorerApi {
   readonly view: vscode.TreeView<unknown>;
   readonly filter: ExplorerFilterState;
   readonly diagram: NetworkDiagramPanel;
+  readonly charts: ImageChartPanels;
 }
 
 const SHOW_DANGLING_KEY = 'dockerLabs.explorer.showDangling';
@@ -68,7 +70,9 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
   // The diagram shares the model (and its one event stream): live while either is shown.
   const diagram: NetworkDiagramPanel = new NetworkDiagramPanel(context.extensionUri, model, uiLang, () => model.setLive(view.visible || diagram.visible));
   model.setLive(view.visible);
+  const charts = new ImageChartPanels(context.extensionUri, uiLang);
   context.subscriptions.push(
+    charts,
     model,
     provider,
     view,
@@ -85,7 +89,7 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
       model.reset();
       describeEndpoint();
     }),
-    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling, filter, showDiagram: () => diagram.show() }),
+    ...registerCommands({ model, docker, output, documents, lang: uiLang, setShowDangling, filter, showDiagram: () => diagram.show(), charts }),
   );
-  return { model, provider, view, filter, diagram };
+  return { model, provider, view, filter, diagram, charts };
 }

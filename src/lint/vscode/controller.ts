@@ -11,7 +11,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { pick } from '../../util/i18n';
 import { uiLang } from '../../util/vscode/lang';
-import { DOCKERFILE_GLOB, DOCKERFILE_GLOB_EXCLUDE } from '../../util/vscode/dockerfile';
+import { findWorkspaceDockerfiles } from '../../util/vscode/dockerfile';
 import { IncrementalLinter, lintText, mergeConfigs, ruleById, type LintResult, type RuleError } from '../linter';
 import { isShellCheckRef, ShellCheckRunner, shellcheckDockerfile, shellcheckDocsUrl, unavailableMessage } from '../shellcheck';
 import { explanation } from '../rule';
@@ -341,7 +341,7 @@ export class LintController implements vscode.Disposable {
 
   /** Lints every Dockerfile in the workspace into the Problems panel; returns counts. */
   async lintWorkspace(): Promise<{ files: number; findings: number }> {
-    const uris = await vscode.workspace.findFiles(DOCKERFILE_GLOB, DOCKERFILE_GLOB_EXCLUDE);
+    const uris = await findWorkspaceDockerfiles();
     let findings = 0;
     const lang = uiLang();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Linting Dockerfiles…') }, async () => {

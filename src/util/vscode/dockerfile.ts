@@ -28,3 +28,9 @@ export function isDockerfile(doc: vscode.TextDocument): boolean {
 export function isDockerignore(doc: vscode.TextDocument): boolean {
   return doc.uri.scheme !== 'output' && /\.dockerignore$/.test(doc.uri.path);
 }
+
+/** The workspace's Dockerfiles by name (the selector's patterns), dependencies and Git data left out. */
+export async function findWorkspaceDockerfiles(): Promise<vscode.Uri[]> {
+  const uris = await vscode.workspace.findFiles(DOCKERFILE_GLOB, DOCKERFILE_GLOB_EXCLUDE);
+  return uris.filter((uri) => !/\.dockerignore$/.test(uri.path));
+}

@@ -63,6 +63,7 @@ describe('explorer tree: Compose projects', () => {
       ready: async () => true,
       state: () => state,
       pick: async (items) => items[0],
+      pickMany: async () => assert.fail('one project is picked'),
       nothingToPick: () => assert.fail('there is a project'),
     };
     const project = top[0] as ExplorerNode;

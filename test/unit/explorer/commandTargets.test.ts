@@ -5,7 +5,15 @@ import { childNodes, createGroupNodes, type ExplorerNode, type TreeState } from 
 import { data } from './fixtures';
 
 /** The editor side, faked: it records what the quick pick offered and answers with `choose`. */
-function host(over: { ready?: boolean; state?: Partial<TreeState>; choose?: (items: PickItem<unknown>[]) => PickItem<unknown> | undefined } = {}) {
+function host(
+  over: {
+    ready?: boolean;
+    state?: Partial<TreeState>;
+    choose?: (items: PickItem<unknown>[]) => PickItem<unknown> | undefined;
+    chooseMany?: (items: Array<PickItem<unknown> & { picked: boolean }>) => Array<PickItem<unknown>> | undefined;
+  } = {},
+) {
+  const ticked: string[][] = [];
   const offered: Array<{ labels: string[]; descriptions: Array<string | undefined>; placeHolder: string }> = [];
   const nothing: TargetKind[] = [];
   let readyCalls = 0;
@@ -19,9 +27,14 @@ function host(over: { ready?: boolean; state?: Partial<TreeState>; choose?: (ite
       offered.push({ labels: items.map((i) => i.label), descriptions: items.map((i) => i.description), placeHolder });
       return (over.choose ?? ((all) => all[0]))(items as PickItem<unknown>[]) as PickItem<T> | undefined;
     },
+    pickMany: async <T>(items: Array<PickItem<T> & { picked: boolean }>, placeHolder: string) => {
+      offered.push({ labels: items.map((i) => i.label), descriptions: items.map((i) => i.description), placeHolder });
+      ticked.push(items.filter((i) => i.picked).map((i) => i.label));
+      return (over.chooseMany ?? ((all) => all.filter((i) => i.picked)))(items as Array<PickItem<unknown> & { picked: boolean }>) as Array<PickItem<T>> | undefined;
+    },
     nothingToPick: (kind) => nothing.push(kind),
   };
-  return { fake, offered, nothing, readyCalls: () => readyCalls };
+  return { fake, offered, ticked, nothing, readyCalls: () => readyCalls };
 }
 
 const groups = createGroupNodes();
@@ -120,6 +133,25 @@ describe('explorer command targets', () => {
     assert.deepEqual(h.offered[0]?.labels, ['pair1-network', 'bridge', 'none', 'unused-net']);
     assert.deepEqual(h.offered[0]?.descriptions, ['bridge', 'bridge', 'null', 'bridge']);
     assert.deepEqual(h.offered[1]?.labels, data.volumes.map((v) => v.Name));
+  });
+
+  it('with atLeast, takes a selection that is enough and asks for more with the given ones ticked', async () => {
+    const nginx = byLabel(imageNodes, (n) => n.kind === 'image' && n.ref === 'nginx:alpine');
+    const mysqlImage = byLabel(imageNodes, (n) => n.kind === 'image' && n.ref === 'mysql:8.0');
+    const enough = host();
+    const two = await resolveTargets(enough.fake, 'image', { node: nginx, selected: [nginx, mysqlImage] }, { many: true, atLeast: 2, placeHolder: 'Images' });
+    assert.deepEqual(two.map((i) => i.ref), ['nginx:alpine', 'mysql:8.0']);
+    assert.equal(enough.offered.length, 0, 'a selection of two is not asked about');
+
+    const one = host({ chooseMany: (items) => items.filter((i) => i.picked || i.label === 'mysql:8.0') });
+    const picked = await resolveTargets(one.fake, 'image', { node: nginx, selected: [nginx] }, { many: true, atLeast: 2, placeHolder: 'Images' });
+    assert.deepEqual(one.ticked, [['nginx:alpine']], 'the clicked image is ticked in the pick');
+    assert.ok(one.offered[0]?.labels.includes('mysql:8.0'));
+    assert.deepEqual(picked.map((i) => i.ref).sort(), ['mysql:8.0', 'nginx:alpine']);
+
+    const palette = host({ chooseMany: () => undefined });
+    assert.deepEqual(await resolveTargets(palette.fake, 'image', {}, { many: true, atLeast: 2, placeHolder: 'Images' }), [], 'dismissed');
+    assert.deepEqual(palette.ticked, [[]], 'nothing ticked from the palette');
   });
 
   it('resolves to nothing when the pick is dismissed, the daemon is down, or there is nothing to pick', async () => {

@@ -127,6 +127,46 @@ describe('layer chart: workspace Dockerfile lines', () => {
     assert.notEqual(stepKey('RUN a'), stepKey('RUN b'));
   });
 
+  // The classic builder's words (Engine 20.10's `docker build`, as the fixture daemon records them).
+  const classic = history([
+    ['/bin/sh -c #(nop) COPY file:' + '7'.repeat(64) + ' in /bin/busybox ', 1_980_000],
+    ['/bin/sh -c #(nop)  CMD ["sh"]', 0],
+    ['/bin/sh -c #(nop) WORKDIR /app', 0],
+    ['/bin/sh -c #(nop) COPY file:' + '0'.repeat(64) + ' in ./ ', 3],
+    ['/bin/sh -c #(nop) COPY dir:' + '4'.repeat(64) + ' in /app/ ', 800],
+    ['/bin/sh -c #(nop)  CMD ["sh" "/app/app.sh"]', 0],
+  ]);
+
+  it("links the classic builder's history: COPY by its destination, an exec form without commas", () => {
+    const file = ['FROM busybox:latest AS build', 'WORKDIR /src', 'RUN echo hi > out.txt', 'FROM busybox:latest', 'WORKDIR /app', 'COPY --from=build /src/out.txt ./', 'COPY app/ /app/', 'CMD ["sh", "/app/app.sh"]'].join('\n');
+    const rows = layerChart('multi', classic, 'en', dockerfileSteps([{ file: 'Dockerfile', text: file }])).rows;
+    assert.deepEqual(
+      rows.map((r) => r.source?.line ?? null),
+      [null, null, 4, 5, 6, 7],
+      'the final stage only: its WORKDIR, not the build stage one; the base image matches nothing',
+    );
+  });
+
+  it('takes the file that made the image, of two that share instructions', () => {
+    const basic = ['FROM busybox:latest', 'WORKDIR /app', 'COPY . .', 'RUN ./build.sh', 'CMD ["sh", "/app/app.sh"]'].join('\n');
+    const multi = ['FROM busybox:latest AS build', 'WORKDIR /src', 'RUN ./build.sh', 'FROM busybox:latest', 'WORKDIR /app', 'COPY --from=build /src/out.txt ./', 'COPY app/ /app/', 'CMD ["sh", "/app/app.sh"]'].join('\n');
+    const steps = dockerfileSteps([{ file: 'Dockerfile.basic', text: basic }, { file: 'Dockerfile', text: multi }]);
+    const rows = layerChart('multi', classic, 'en', steps).rows;
+    assert.deepEqual([...new Set(rows.flatMap((r) => (r.source ? [r.source.file] : [])))], ['Dockerfile']);
+  });
+
+  it('follows a final stage built FROM an earlier one into that stage', () => {
+    const file = ['FROM busybox:latest AS base', 'WORKDIR /app', 'FROM base', 'COPY app/ /app/', 'CMD ["sh", "/app/app.sh"]'].join('\n');
+    const entries = history([
+      ['/bin/sh -c #(nop) COPY file:' + '7'.repeat(64) + ' in /bin/busybox ', 1_980_000],
+      ['/bin/sh -c #(nop) WORKDIR /app', 0],
+      ['/bin/sh -c #(nop) COPY dir:' + '4'.repeat(64) + ' in /app/ ', 800],
+      ['/bin/sh -c #(nop)  CMD ["sh" "/app/app.sh"]', 0],
+    ]);
+    const rows = layerChart('x', entries, 'en', dockerfileSteps([{ file: 'Dockerfile', text: file }])).rows;
+    assert.deepEqual(rows.map((r) => r.source?.line ?? null), [null, 1, 3, 4]);
+  });
+
   it('skips a file it cannot read as a Dockerfile and reads the others', () => {
     const more = dockerfileSteps([{ file: 'a', text: '' }, { file: 'b', text: 'FROM x\nRUN y\n' }]);
     assert.deepEqual(more.map((s) => [s.file, s.line]), [['b', 0], ['b', 1]]);

@@ -1,7 +1,9 @@
-// Image commands: run, pull, remove (the whole selection), tag, history and inspect.
+// Image commands: run, pull, remove (the whole selection), tag, history and inspect, and the
+// pictures: the layer chart and the size comparison (the selection, two or more).
 // Pull reports the daemon's progress in a cancellable notification.
 import * as vscode from 'vscode';
 import { imageActions } from '../../actions';
+import type { ImageLayers } from '../../sizeComparison';
 import { isDangling, type HistoryEntry } from '../../daemonLists';
 import { historyTable } from '../../format';
 import { pullMessage } from '../../pull';
@@ -84,4 +86,30 @@ export const history: CommandFactory = (ctx) => async (node) => {
 export const inspect: CommandFactory = (ctx) => async (node) => {
   const image = await ctx.target('image', node, { placeHolder: vscode.l10n.t('Image to inspect') });
   if (image) await ctx.inspectInto(imageActions.inspect(ctx.client(), image.ref), `images/${safeName(image.ref)}.json`, ['images']);
+};
+
+export const layerChart: CommandFactory = (ctx) => async (node) => {
+  const image = await ctx.target('image', node, { placeHolder: vscode.l10n.t('Image whose layers to chart') });
+  if (!image) return undefined;
+  return ctx.charts.showLayers(image.ref, await ctx.fetch(imageActions.layerHistory(ctx.client(), image.ref)));
+};
+
+export const compare: CommandFactory = (ctx) => async (node, selected) => {
+  const images = await ctx.targets('image', { node, selected }, { many: true, atLeast: 2, placeHolder: vscode.l10n.t('Images to compare (choose two or more)') });
+  // The same image twice (a tag and its layer item) is one image.
+  const refs = [...new Set(images.map((i) => i.ref))];
+  if (refs.length < 2) {
+    if (images.length > 0) void vscode.window.showInformationMessage(vscode.l10n.t('Choose two or more images to compare.'));
+    return undefined;
+  }
+  const histories: HistoryEntry[][] = [];
+  for (const ref of refs) {
+    const history = await ctx.fetch(imageActions.layerHistory(ctx.client(), ref));
+    if ('problem' in history) return ctx.charts.showComparison(refs, history);
+    histories.push(history.value);
+  }
+  const inspected = await ctx.fetch(imageActions.inspectMany(ctx.client(), refs));
+  if ('problem' in inspected) return ctx.charts.showComparison(refs, inspected);
+  const layers = refs.map((ref, i): ImageLayers => ({ ref, history: histories[i] ?? [], layers: inspected.value[i]?.RootFS?.Layers ?? [] }));
+  return ctx.charts.showComparison(refs, { value: layers });
 };
