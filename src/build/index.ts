@@ -5,3 +5,4 @@ export { parseBuildOutput, type BuildStep, type Builder, type ParsedBuild, type 
 export { buildCacheMap, createdByKeyword, matchLayers, type CacheMapLine, type HistoryEntry, type LayerMatch, type LineState } from './cacheMap';
 export { TimedOutput } from './timing';
 export { defaultTag, isBuildTag } from './tag';
+export { BuiltImages, type BuiltImage, type StateStore } from './builtImages';

@@ -225,4 +225,35 @@ describe('image charts (extension host, real daemon)', function () {
     assert.match(drawn.message.problem, new RegExp(gone.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.equal(drawn.message.type === 'layers' ? drawn.message.rows.length : -1, 0);
   });
+  it('an image built with Build Image links to the Dockerfile it was built from, even where another file now matches better', async () => {
+    // A twin of Dockerfile.basic in another folder, and the original edited after the build
+    // (its CMD changed): by text alone the twin explains more of the history and would win.
+    const built = `${repo}:built`;
+    const original = path.join(dir, 'Dockerfile.basic');
+    const twin = path.join(dir, 'twin', 'Dockerfile.basic');
+    fs.mkdirSync(path.dirname(twin), { recursive: true });
+    fs.writeFileSync(twin, FILES['Dockerfile.basic']);
+    try {
+      const outcome = await vscode.commands.executeCommand<{ succeeded: boolean; imageId?: string; problem?: string }>('dockerLabs.build.image', vscode.Uri.file(original), built);
+      assert.ok(outcome?.succeeded, outcome?.problem);
+      fs.writeFileSync(original, FILES['Dockerfile.basic'].replace('CMD ["sh", "/app/app.sh"]', 'CMD ["sh", "-c", "cat /app/out.txt"]'));
+      await explorer.model.refresh();
+      const before = explorer.charts.layers.drawn?.version ?? 0;
+      const node = await imageNode(built);
+      await vscode.commands.executeCommand('dockerLabs.explorer.image.layerChart', node, [node]);
+      const drawn = await drawnLayers(before);
+      if (drawn.message.type !== 'layers') return assert.fail('a layer chart');
+      const file = `${folder}/Dockerfile.basic`;
+      const linked = drawn.message.rows.filter((r) => r.source).map((r) => [r.instruction.replace(/dir:[0-9a-f]{12}/, 'dir:…'), r.source]);
+      assert.deepEqual(linked, [
+        ['WORKDIR /app', `${file}:2`],
+        ['COPY dir:… in .', `${file}:3`],
+        ['RUN sh build.sh', `${file}:4`],
+      ], 'the recorded Dockerfile, whose changed CMD no longer matches; never the twin');
+    } finally {
+      fs.writeFileSync(original, FILES['Dockerfile.basic']);
+      fs.rmSync(path.dirname(twin), { recursive: true, force: true });
+      await docker(['rmi', built]);
+    }
+  });
 });

@@ -5,7 +5,7 @@
 // their cached layer and which rebuilt, with each layer's size (the image history) and time.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildCacheMap, defaultTag, isBuildTag, TimedOutput, type CacheMapLine, type HistoryEntry } from '..';
+import { buildCacheMap, BuiltImages, defaultTag, isBuildTag, TimedOutput, type BuiltImage, type CacheMapLine, type HistoryEntry } from '..';
 import { cliEnvironment, describeDockerError, describeDockerOutput } from '../../docker';
 import type { DockerService } from '../../docker/vscode';
 import { ignoreShellExecution } from '../../terminalHelp/vscode';
@@ -14,7 +14,6 @@ import { commandLine } from '../../util/format';
 import { uiLang } from '../../util/vscode/lang';
 import { findWorkspaceDockerfiles, isDockerfile } from '../../util/vscode/dockerfile';
 import { runInShell, waitForShellIntegration } from '../../util/vscode/shellExecution';
-import { BuiltImages, type BuiltImage } from './builtImages';
 import { CacheMapDecorations, type DecoratedLine } from './decorations';
 
 export type { BuiltImage, DecoratedLine };
@@ -82,7 +81,7 @@ export function registerBuild(context: vscode.ExtensionContext, docker: DockerSe
     }
     // docker reads the file on disk: what the editor shows must be what is built.
     if (doc.isDirty && !(await doc.save())) return undefined;
-    const tag = tagArg !== undefined ? tagArg.trim() : await askTag(dockerfile, images.lastTag(dockerfile));
+    const tag = tagArg !== undefined ? tagArg.trim() : await askTag(dockerfile, images.lastTag(dockerfile.toString()));
     if (tag === undefined) return undefined;
     if (!isBuildTag(tag)) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Not an image name: use lower-case repository[:tag], e.g. my-app:1.0 or nginx:alpine.'));

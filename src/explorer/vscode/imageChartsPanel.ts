@@ -14,6 +14,7 @@ import { humanSize } from '../format';
 import { dockerfileSteps, layerChart, type LayerChart } from '../layerChart';
 import type { ExplorerProblem } from '../problem';
 import { sizeComparison, type ImageLayers, type SizeComparison } from '../sizeComparison';
+import type { BuiltImages } from '../../build';
 
 /** What a command got from the daemon: the data, or the problem to show instead. */
 export type Fetched<T> = { value: T } | { problem: ExplorerProblem };
@@ -175,7 +176,11 @@ export class ImageChartPanels implements vscode.Disposable {
   /** The rows the layer chart links, by step: only these lines of these files are opened. */
   private links = new Map<number, { uri: vscode.Uri; line: number }>();
 
-  constructor(extensionUri: vscode.Uri, private readonly lang: () => Lang) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly lang: () => Lang,
+    private readonly builtImages?: BuiltImages,
+  ) {
     this.layers = new ChartView('layers', extensionUri, lang, (step) => void this.openLink(step));
     this.comparison = new ChartView('compare', extensionUri, lang, () => undefined);
   }
@@ -188,7 +193,7 @@ export class ImageChartPanels implements vscode.Disposable {
       this.layers.show({ type: 'layers', title: ref, problem: pick(fetched.problem.message, lang), source: '', total: 0, totalText: '', rows: [] });
       return undefined;
     }
-    const files = await this.workspaceDockerfiles();
+    const files = await this.sourceDockerfiles(fetched.value);
     const chart = layerChart(ref, fetched.value, lang, dockerfileSteps(files.map((f) => ({ file: f.uri.toString(), text: f.text }))));
     const names = new Map(files.map((f) => [f.uri.toString(), f.uri]));
     const rows = chart.rows.map((r): ShownLayerRow => {
@@ -229,6 +234,18 @@ export class ImageChartPanels implements vscode.Disposable {
     const note = comparison.source ? undefined : vscode.l10n.t('None of these images has a layer that holds files: there is nothing to draw.');
     this.comparison.show({ type: 'compare', title, source: comparison.source, images, ...(note ? { note } : {}) });
     return comparison;
+  }
+
+  /**
+   * The Dockerfiles a history's rows may link to: the one Build Image recorded for this image
+   * (the newest entry's Id is the image's own when the daemon built it), else every workspace
+   * Dockerfile, matched by their text.
+   */
+  private async sourceDockerfiles(history: readonly HistoryEntry[]): Promise<Array<{ uri: vscode.Uri; text: string }>> {
+    const files = await this.workspaceDockerfiles();
+    const built = history[0] ? this.builtImages?.byImageId(history[0].Id) : undefined;
+    const recorded = built ? files.filter((f) => f.uri.toString() === built.dockerfile) : [];
+    return recorded.length ? recorded : files;
   }
 
   private async workspaceDockerfiles(): Promise<Array<{ uri: vscode.Uri; text: string }>> {

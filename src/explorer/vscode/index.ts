@@ -14,6 +14,7 @@ import { registerCommands } from './explorerCommands';
 import { ExplorerFilterState, type OpenLabs } from './filterState';
 import { NetworkDiagramPanel } from './diagramPanel';
 import { ImageChartPanels } from './imageChartsPanel';
+import { BuiltImages } from '../../build';
 
 export interface ExplorerApi {
   readonly model: ExplorerModel;
@@ -70,7 +71,7 @@ export function registerExplorer(context: vscode.ExtensionContext, docker: Docke
   // The diagram shares the model (and its one event stream): live while either is shown.
   const diagram: NetworkDiagramPanel = new NetworkDiagramPanel(context.extensionUri, model, uiLang, () => model.setLive(view.visible || diagram.visible));
   model.setLive(view.visible);
-  const charts = new ImageChartPanels(context.extensionUri, uiLang);
+  const charts = new ImageChartPanels(context.extensionUri, uiLang, new BuiltImages(context.workspaceState));
   context.subscriptions.push(
     charts,
     model,

@@ -1,7 +1,12 @@
 // Which Dockerfile built which image, in this workspace: recorded after each build so that
 // other views (the explorer's layer chart) can lead from an image back to its Dockerfile,
 // and so the tag prompt offers the tag a Dockerfile was last built with.
-import type * as vscode from 'vscode';
+
+/** The part of VS Code's Memento (workspace state) the record uses; pure, so the explorer reads it too. */
+export interface StateStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
 
 const KEY = 'dockerLabs.build.images';
 /** Enough for a course's exercises; the oldest records go first. */
@@ -18,7 +23,7 @@ export interface BuiltImage {
 }
 
 export class BuiltImages {
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: StateStore) {}
 
   /** Newest first. */
   all(): BuiltImage[] {
@@ -33,9 +38,9 @@ export class BuiltImages {
     return this.all().find((r) => r.imageId.replace(/^sha256:/, '').startsWith(short));
   }
 
-  /** The tag `dockerfile` was last built with. */
-  lastTag(dockerfile: vscode.Uri): string | undefined {
-    return this.all().find((r) => r.dockerfile === dockerfile.toString())?.tag;
+  /** The tag `dockerfile` (a URI string) was last built with. */
+  lastTag(dockerfile: string): string | undefined {
+    return this.all().find((r) => r.dockerfile === dockerfile)?.tag;
   }
 
   async add(record: BuiltImage): Promise<void> {
