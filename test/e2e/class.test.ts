@@ -83,7 +83,7 @@ describe('Class view e2e (Korean workbench, real daemon)', function () {
     const lines = detail.split('\n');
     assert.equal(lines.length, 2, detail);
     assert.match(lines[0], /^페어 30 · /);
-    assert.match(lines[1], /^컨테이너 `pair30-web-server`의 상태가 running.* exited입니다\./, detail);
+    assert.match(lines[1], /^컨테이너 `pair30-web-server`의 상태가 exited입니다\(기대한 상태: running\)\./, detail);
     assert.equal(await cell(30, 'run-single').getAttribute('class'), 'cell failed selected');
 
     // code-server's "application running on port …" toast (the pairs' published ports) would cover the picture.

@@ -3,7 +3,6 @@
 // event stream (the explorer's EventWatcher), with "Merge progress files…", "Export CSV…"
 // and "Reset pair N" (the lab's scoped reset, confirmed in a modal that lists what goes).
 // The session and the pair count are kept per workspace.
-import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerService } from '../../docker/vscode';
@@ -11,6 +10,7 @@ import { describeDockerError } from '../../docker';
 import { EventWatcher } from '../../explorer';
 import { discoverSessions, loadSessionFolder, DockerodeState, type Lab, type ProgressExport } from '../../lab';
 import { uiLang } from '../../util/vscode/lang';
+import { webviewNonce } from '../../util/webviewPage';
 import { classCsv, classPageHtml, classStatus, dockerClassSource, mergeProgress, pairVariable, parseProgressFile, planPairReset, resetPair, type ClassGrid } from '..';
 
 const SESSION_KEY = 'dockerLabs.class.session';
@@ -173,7 +173,7 @@ class ClassView implements vscode.Disposable {
   }
 
   private draw(): void {
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = webviewNonce();
     this.html = classPageHtml({
       grid: this.grid,
       problem: this.problem,
@@ -184,6 +184,7 @@ class ClassView implements vscode.Disposable {
       nonce,
       cspSource: this.panel?.webview.cspSource ?? '',
       texts: {
+        title: vscode.l10n.t('Class'),
         session: vscode.l10n.t('Session'),
         pairs: vscode.l10n.t('Pairs'),
         refresh: vscode.l10n.t('Refresh'),

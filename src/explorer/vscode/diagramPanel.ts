@@ -2,11 +2,11 @@
 // (media/lab/vendor/mermaid.min.js, as the lab view does), redrawn whenever the model's
 // networks or containers change. It shares the explorer's model and so its one event
 // stream: while the panel is visible the model stays live even with the tree hidden.
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { pick, type Lang } from '../../util/i18n';
 import { networkDiagram } from '../diagram';
 import { escapeHtml } from '../../util/html';
+import { webviewNonce, webviewPage } from '../../util/webviewPage';
 import type { ExplorerModel } from '../explorerModel';
 import { describeFilter } from '../filter';
 
@@ -110,36 +110,28 @@ export class NetworkDiagramPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = crypto.randomBytes(16).toString('base64');
     const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-    // mermaid writes <style> into the SVG it draws, hence the inline styles.
-    const csp = ["default-src 'none'", `img-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
     const strings = {
       empty: vscode.l10n.t('No networks or containers to draw.'),
       loading: vscode.l10n.t('Asking the daemon…'),
       error: vscode.l10n.t('This diagram could not be drawn; its source is shown instead.'),
       problem: vscode.l10n.t('Cannot reach Docker: {0}'),
     };
-    const config = JSON.stringify(strings).replace(/</g, '\\u003c');
     const esc = escapeHtml;
-    return `<!DOCTYPE html>
-<html lang="${this.lang()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('explorer', 'diagram.css')}">
-<title>${esc(vscode.l10n.t('Network Diagram'))}</title>
-</head>
-<body>
-<header><h1>${esc(vscode.l10n.t('Network Diagram'))}</h1><div class="subtitle" data-role="subtitle"></div>
+    const title = vscode.l10n.t('Network Diagram');
+    return webviewPage({
+      lang: this.lang(),
+      title,
+      cspSource: webview.cspSource,
+      nonce: webviewNonce(),
+      styles: [uri('explorer', 'diagram.css')],
+      mermaid: true,
+      config: { id: 'diagram-config', value: strings },
+      scripts: [{ src: uri('explorer', 'diagram.js') }, { src: uri('lab', 'vendor', 'mermaid.min.js'), defer: true }],
+      body: `<header><h1>${esc(title)}</h1><div class="subtitle" data-role="subtitle"></div>
 <p class="legend">${esc(vscode.l10n.t('Boxes are networks; containers in the same box reach each other by name. A container on several networks stands outside with a line to each. Dashed: built-in networks and stopped containers.'))}</p></header>
-<main data-role="diagram" aria-live="polite"></main>
-<script nonce="${nonce}" id="diagram-config" type="application/json">${config}</script>
-<script nonce="${nonce}" src="${uri('explorer', 'diagram.js')}"></script>
-<script nonce="${nonce}" src="${uri('lab', 'vendor', 'mermaid.min.js')}" defer></script>
-</body>
-</html>`;
+<main data-role="diagram" aria-live="polite"></main>`,
+    });
   }
 
   dispose(): void {

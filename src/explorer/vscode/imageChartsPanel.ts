@@ -4,10 +4,10 @@
 // mermaid (media/lab/vendor/mermaid.min.js), as the network diagram does. The commands
 // (./commands/imageCommands) fetch from the daemon and print the `docker` lines; this shows
 // what they got, or the problem in the panel itself.
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { pick, type Lang } from '../../util/i18n';
 import { escapeHtml } from '../../util/html';
+import { webviewNonce, webviewPage } from '../../util/webviewPage';
 import { findWorkspaceDockerfiles } from '../../util/vscode/dockerfile';
 import type { HistoryEntry } from '../daemonLists';
 import { humanSize } from '../format';
@@ -115,10 +115,7 @@ class ChartView implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = crypto.randomBytes(16).toString('base64');
     const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-    // mermaid writes <style> into the SVG it draws, hence the inline styles.
-    const csp = ["default-src 'none'", `img-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
     const strings = {
       loading: vscode.l10n.t('Asking the daemon…'),
       error: vscode.l10n.t('This chart could not be drawn; its source is shown instead.'),
@@ -134,31 +131,25 @@ class ChartView implements vscode.Disposable {
       sharedBytes: vscode.l10n.t('in layers shared with the other images: {0}'),
       openLine: vscode.l10n.t('Open {0} at this line'),
     };
-    const config = JSON.stringify(strings).replace(/</g, '\\u003c');
     const legend =
       this.kind === 'layers'
         ? vscode.l10n.t('Each bar is a layer, labelled with the instruction that made it. Steps that only change settings (CMD, ENV…) add 0 B and have no bar. A row with a Dockerfile line opens it.')
         : vscode.l10n.t('Total size of each image, then each image\'s layers on one scale. A layer marked shared is stored once and used by several images.');
     const esc = escapeHtml;
-    return `<!DOCTYPE html>
-<html lang="${this.lang()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('explorer', 'diagram.css')}">
-<link rel="stylesheet" href="${uri('explorer', 'charts.css')}">
-<title>${esc(this.title())}</title>
-</head>
-<body data-kind="${this.kind}">
-<header><h1 data-role="title">${esc(this.title())}</h1><div class="subtitle" data-role="subtitle"></div>
+    return webviewPage({
+      lang: this.lang(),
+      title: this.title(),
+      cspSource: webview.cspSource,
+      nonce: webviewNonce(),
+      styles: [uri('explorer', 'diagram.css'), uri('explorer', 'charts.css')],
+      mermaid: true,
+      config: { id: 'chart-config', value: strings },
+      scripts: [{ src: uri('explorer', 'charts.js') }, { src: uri('lab', 'vendor', 'mermaid.min.js'), defer: true }],
+      bodyAttributes: `data-kind="${this.kind}"`,
+      body: `<header><h1 data-role="title">${esc(this.title())}</h1><div class="subtitle" data-role="subtitle"></div>
 <p class="legend">${esc(legend)}</p></header>
-<main data-role="chart" aria-live="polite"><p class="empty">${esc(strings.loading)}</p></main>
-<script nonce="${nonce}" id="chart-config" type="application/json">${config}</script>
-<script nonce="${nonce}" src="${uri('explorer', 'charts.js')}"></script>
-<script nonce="${nonce}" src="${uri('lab', 'vendor', 'mermaid.min.js')}" defer></script>
-</body>
-</html>`;
+<main data-role="chart" aria-live="polite"><p class="empty">${esc(strings.loading)}</p></main>`,
+    });
   }
 
   dispose(): void {

@@ -1,6 +1,5 @@
 // The lab view's HTML shell: strict CSP with a nonce, only local scripts (mermaid only on
 // pages that have a diagram), theme-aware CSS from media/lab/.
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -8,6 +7,7 @@ import type { Lab } from '../labModel';
 import { labOsOf, type LabOs } from '../load/fences';
 import { renderLab, type LabelKey, type RenderedLab } from '../view/render';
 import { escapeHtml } from '../../util/html';
+import { webviewNonce, webviewPage } from '../../util/webviewPage';
 import type { VariableValues } from '../labModel';
 import type { ViewConfig, ViewStrings } from '../view/protocol';
 
@@ -69,7 +69,6 @@ export interface PanelHtmlOptions {
 }
 
 export function panelHtml(o: PanelHtmlOptions): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
   const media = vscode.Uri.joinPath(o.extensionUri, 'media', 'lab');
   const { html, hasMermaid, codeBlocks, files, links } = renderLab({
     lab: o.lab,
@@ -84,31 +83,12 @@ export function panelHtml(o: PanelHtmlOptions): string {
     },
   });
   o.onRendered?.({ codeBlocks, files, links });
-  const csp = [
-    "default-src 'none'",
-    `img-src ${o.webview.cspSource}`,
-    // mermaid writes <style> into the SVGs it draws; without a diagram no inline style is allowed.
-    `style-src ${o.webview.cspSource}${hasMermaid ? " 'unsafe-inline'" : ''}`,
-    `font-src ${o.webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
   const uri = (name: string): string => o.webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
   const lang = o.lab.lang;
   const esc = escapeHtml;
   const varText = Object.entries(o.vars ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
   const viewConfig: ViewConfig = { sessionId: o.lab.id, strings: scriptStrings(), total: o.lab.steps.length };
-  const config = JSON.stringify(viewConfig).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('lab.css')}">
-<title>${esc(o.lab.title[lang])}</title>
-</head>
-<body>
-<header class="lab-header">
+  const body = `<header class="lab-header">
   <div class="lab-title">${esc(o.lab.title[lang])}</div>
   <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="${o.lab.steps.length}" aria-valuenow="0"><div class="progress-fill"></div></div>
   <div class="progress-text" data-role="progress-text"></div>
@@ -122,10 +102,17 @@ export function panelHtml(o: PanelHtmlOptions): string {
 </header>
 <main class="lab-body">
 ${html}
-</main>
-<script nonce="${nonce}" id="lab-config" type="application/json">${config}</script>
-<script nonce="${nonce}" src="${uri('lab.js')}"></script>
-${hasMermaid ? `<script nonce="${nonce}" src="${uri('vendor/mermaid.min.js')}" defer></script>` : ''}
-</body>
-</html>`;
+</main>`;
+  return webviewPage({
+    lang,
+    title: o.lab.title[lang],
+    cspSource: o.webview.cspSource,
+    nonce: webviewNonce(),
+    styles: [uri('lab.css')],
+    // mermaid writes <style> into the SVGs it draws; without a diagram no inline style is allowed.
+    mermaid: hasMermaid,
+    config: { id: 'lab-config', value: viewConfig },
+    scripts: [{ src: uri('lab.js') }, ...(hasMermaid ? [{ src: uri('vendor/mermaid.min.js'), defer: true }] : [])],
+    body,
+  });
 }
