@@ -211,8 +211,13 @@ export class Instr {
     if (this.memo.args) return this.memo.args;
     const e = this.entry;
     if (!e.args) {
-      const inst = e.instruction;
-      e.args = inst ? inst.getArguments().map((a) => ({ value: a.getValue(), start: e.rel(a.getRange().start), end: e.rel(a.getRange().end) })) : [];
+      const words = this.plainWords(this.raw.logicalEnd);
+      if (words) {
+        e.args = words.slice(readFlags(this.keyword, words)?.length ?? 0);
+      } else {
+        const inst = e.instruction;
+        e.args = inst ? inst.getArguments().map((a) => ({ value: a.getValue(), start: e.rel(a.getRange().start), end: e.rel(a.getRange().end) })) : [];
+      }
     }
     return (this.memo.args = this.shift(e.args));
   }
@@ -261,12 +266,16 @@ export class Instr {
     const e = this.entry;
     if (!e.flags) {
       const first = this.firstArgumentChar();
-      if (!this.doc.text.startsWith('--', first)) {
+      const end = this.doc.text.startsWith('--', first) ? this.flagsEnd(first) : -1;
+      const words = end === -1 ? null : this.plainWords(end);
+      if (end === -1) {
         e.flags = [];
+      } else if (words) {
+        e.flags = readFlags(this.keyword, words) ?? [];
       } else {
         // Flags lead the arguments: when the instruction is not parsed yet, parse only
         // `KEYWORD --flag…` (a long RUN body needs no parse to find its --mount).
-        const source = e.isParsed ? e : this.doc.segment(this.base, this.flagsEnd(first));
+        const source = e.isParsed ? e : this.doc.segment(this.base, end);
         const inst = source.instruction;
         e.flags =
           inst instanceof ModifiableInstruction
@@ -324,6 +333,37 @@ export class Instr {
       i = next;
     }
     return last;
+  }
+
+  /**
+   * The words from the keyword to `end` (segment-relative), split as dockerfile-ast
+   * splits them, when the text there is one line without the escape character or a
+   * backslash: then its split is plain whitespace splitting and no parse is needed
+   * (most instructions; the differential test in parse.test.ts holds it to the parser).
+   * Null otherwise.
+   */
+  private plainWords(end: number): Word[] | null {
+    if (this.heredocs.length > 0) return null;
+    const text = this.doc.text;
+    const esc = this.doc.escape.charCodeAt(0);
+    const base = this.base;
+    const out: Word[] = [];
+    let wordStart = -1;
+    for (let i = this.raw.keywordEnd; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        if (wordStart !== -1) {
+          out.push({ value: text.slice(wordStart, i), start: wordStart - base, end: i - base });
+          wordStart = -1;
+        }
+      } else if (c === LF || c === CR || c === esc || c === BACKSLASH) {
+        return null;
+      } else if (wordStart === -1) {
+        wordStart = i;
+      }
+    }
+    if (wordStart !== -1) out.push({ value: text.slice(wordStart, end), start: wordStart - base, end: end - base });
+    return out;
   }
 
   flag(name: string): Flag | undefined {
@@ -495,6 +535,51 @@ export class Instr {
     return items.map((it) => ({ ...it, start: it.start + b, end: it.end + b }));
   }
 }
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const BACKSLASH = 92;
+
+/**
+ * The leading `--flags` dockerfile-ast's getFlags finds among plain words (see
+ * Instr.plainWords) of an instruction with flags (its ModifiableInstruction
+ * classes, each with its own place to stop looking); null for other keywords.
+ * Flag i is word i: the parser's getArguments drops as many leading words as
+ * it found flags.
+ */
+function readFlags(keyword: string, words: readonly Word[]): Flag[] | null {
+  const stop = FLAG_STOP.get(keyword);
+  if (!stop) return null;
+  const flags: Flag[] = [];
+  for (const w of words) {
+    const v = w.value;
+    if (stop(v)) break;
+    if (!v.startsWith('--')) continue;
+    const eq = v.indexOf('=');
+    // The name starts after the two dashes (dockerfile-ast skips exactly two; `--` alone has no name).
+    const nameStart = v.length > 2 ? w.start + 2 : w.start - 1;
+    if (eq === -1) flags.push({ name: v.slice(2), value: null, start: w.start, end: w.end, nameStart, nameEnd: w.end, valueStart: null, valueEnd: null });
+    else if (eq === v.length - 1) flags.push({ name: v.slice(2, eq), value: '', start: w.start, end: w.end, nameStart, nameEnd: w.start + eq, valueStart: w.end, valueEnd: w.end });
+    else flags.push({ name: v.slice(2, eq), value: v.slice(eq + 1), start: w.start, end: w.end, nameStart, nameEnd: w.start + eq, valueStart: w.start + eq + 1, valueEnd: w.end });
+  }
+  return flags;
+}
+
+const stopAtNoDashes = (v: string): boolean => !v.includes('--');
+/** Per keyword with flags, where dockerfile-ast's getFlags stops (its `stopSearchingForFlags`). */
+const FLAG_STOP = new Map<string, (value: string) => boolean>([
+  ['RUN', stopAtNoDashes],
+  ['ADD', stopAtNoDashes],
+  ['COPY', stopAtNoDashes],
+  ['FROM', stopAtNoDashes],
+  ['HEALTHCHECK', (v) => v.toUpperCase() === 'CMD' || v.toUpperCase() === 'NONE'],
+  ['CMD', () => true],
+  ['ENTRYPOINT', () => true],
+  ['SHELL', () => true],
+  ['VOLUME', () => true],
+]);
 
 export type { ImageRef };
 

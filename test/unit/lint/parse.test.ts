@@ -2,8 +2,10 @@
 // does when parsing the whole file (each instruction is then parsed on its
 // own), and reads directives, heredocs, JSON forms and stages right.
 import * as assert from 'assert';
+import { DockerfileParser, ModifiableInstruction, type Argument } from 'dockerfile-ast';
 import { DockerfileModel } from '../../../src/lint/parse/model';
-import { astShape, corpus, modelShape } from './helpers';
+import { LineIndex } from '../../../src/lint/parse/lines';
+import { astShape, corpus, modelShape, mutate, prng } from './helpers';
 import { corpusDir, needShared } from '../../support/shared';
 
 const EDGE_CASES: Record<string, string> = {
@@ -30,6 +32,66 @@ describe('lint model: instruction boundaries match dockerfile-ast', () => {
     const files = corpus();
     if (!files) needShared(this, corpusDir); // ../shared/corpus/dockerfiles is not checked out here
     for (const { name, text } of files!) assert.deepStrictEqual(modelShape(text), astShape(text), name);
+  });
+});
+
+/**
+ * Every instruction's arguments and flags as the model reads them (most without
+ * asking the parser: see Instr.plainWords), and as dockerfile-ast reads them
+ * from the whole file: value and offsets of each.
+ */
+function wordsOf(text: string): { model: string[]; ast: string[] } {
+  const m = new DockerfileModel(text);
+  const lines = new LineIndex(text);
+  const off = (p: { line: number; character: number }) => lines.offset(p);
+  const model: string[] = [];
+  const ast: string[] = [];
+  for (const i of m.instructions) {
+    model.push(`${i.keyword} args ${i.args.map((a) => `${a.value}@${a.start}-${a.end}`).join(' ')}`);
+    model.push(`${i.keyword} flags ${i.flags.map((f) => `${f.name}=${f.value}@${f.start}-${f.end},${f.nameStart}-${f.nameEnd},${f.valueStart}-${f.valueEnd}`).join(' ')}`);
+  }
+  for (const i of DockerfileParser.parse(text).getInstructions()) {
+    const k = i.getKeyword();
+    ast.push(`${k} args ${i.getArguments().map((a) => `${a.getValue()}@${off(a.getRange().start)}-${off(a.getRange().end)}`).join(' ')}`);
+    // The model's flags lead the arguments: the parser's up to its first word that is no `--flag`
+    // (it reads on, `ADD --a x --b` has flag b too, and drops as many words as flags from the arguments).
+    const raw = (i as unknown as { getRawArguments(): Argument[] }).getRawArguments();
+    const firstOther = raw.find((a) => !a.getValue().startsWith('--'));
+    const before = firstOther ? off(firstOther.getRange().start) : Infinity;
+    const flags = i instanceof ModifiableInstruction ? i.getFlags().filter((f) => off(f.getRange().start) < before) : [];
+    const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } } | null) => (r ? `${off(r.start)}-${off(r.end)}` : 'null-null');
+    ast.push(`${k} flags ${flags.map((f) => `${f.getName()}=${f.getValue()}@${range(f.getRange())},${range(f.getNameRange())},${range(f.getValueRange())}`).join(' ')}`);
+  }
+  return { model, ast };
+}
+
+const FLAG_CASES: Record<string, string> = {
+  'flags of every kind': 'FROM --platform=$BUILDPLATFORM --x= --y a AS b\nCOPY --from=b --chown=1:1 --link src dst\nADD --checksum=sha256:abc a--b --keep-git-dir x y\nRUN --mount=type=cache,target=/c --network=none echo --not-a-flag\nHEALTHCHECK --interval=5s --retries=3 CMD --x\nHEALTHCHECK none --y\nCMD --a b\n',
+  'odd flags': 'COPY -- --= --=x ---y a b\nRUN x--y --z echo\nFROM --\n',
+  'tabs, trailing blanks, no arguments': 'FROM\talpine \t\nWORKDIR\nUSER  app  \nEXPOSE 80/tcp\t443\nSTOPSIGNAL SIGTERM',
+  'a backslash or a continuation: the parser reads them': 'FROM alpine\nCOPY a\\ b c\nRUN --mount=type=cache,target=/x \\\n  --network=none echo\nWORKDIR C:\\app\n',
+  'backtick escape': '# escape=`\nFROM x\nCOPY a`b c\nCOPY C:\\x d\nRUN --mount=a `\n  b\n',
+  'CRLF': 'FROM alpine\r\nCOPY --from=x a b\r\nWORKDIR /app\r\n',
+};
+
+describe('lint model: arguments and flags match dockerfile-ast', () => {
+  for (const [name, text] of Object.entries(FLAG_CASES)) {
+    it(name, () => {
+      const { model, ast } = wordsOf(text);
+      assert.deepStrictEqual(model, ast);
+    });
+  }
+
+  it('on every corpus file and mutated versions of them', function () {
+    const files = corpus();
+    if (!files) needShared(this, corpusDir);
+    const random = prng(12);
+    for (const { name, text } of files!) {
+      for (const variant of [text, mutate(text, random), mutate(text, random)]) {
+        const { model, ast } = wordsOf(variant);
+        assert.deepStrictEqual(model, ast, name);
+      }
+    }
   });
 });
 
