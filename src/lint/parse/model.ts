@@ -338,11 +338,11 @@ export class Instr {
   /**
    * The words from the keyword to `end` (segment-relative), split as dockerfile-ast
    * splits them, when the text there is one line without the escape character or a
-   * backslash: then its split is plain whitespace splitting and no parse is needed
-   * (most instructions; the differential test in parse.test.ts holds it to the parser).
-   * Null otherwise.
+   * backslash (nor a quote, unless `quotes`): then its split is plain whitespace
+   * splitting and no parse is needed (most instructions; the differential test in
+   * parse.test.ts holds it to the parser). Null otherwise.
    */
-  private plainWords(end: number): Word[] | null {
+  private plainWords(end: number, quotes = true): Word[] | null {
     if (this.heredocs.length > 0) return null;
     const text = this.doc.text;
     const esc = this.doc.escape.charCodeAt(0);
@@ -356,7 +356,7 @@ export class Instr {
           out.push({ value: text.slice(wordStart, i), start: wordStart - base, end: i - base });
           wordStart = -1;
         }
-      } else if (c === LF || c === CR || c === esc || c === BACKSLASH) {
+      } else if (c === LF || c === CR || c === esc || c === BACKSLASH || (!quotes && (c === DQUOTE || c === SQUOTE))) {
         return null;
       } else if (wordStart === -1) {
         wordStart = i;
@@ -413,6 +413,8 @@ export class Instr {
   get properties(): Property[] {
     if (this.memo.properties) return this.memo.properties;
     const e = this.entry;
+    const words = !e.properties && PROPERTY_KEYWORDS.has(this.keyword) ? this.plainWords(this.raw.logicalEnd, false) : null;
+    if (words) e.properties = plainProperties(words, this.doc.text, this.base);
     if (!e.properties) {
       const inst = e.instruction;
       let props: (AstProperty | null)[] = [];
@@ -541,6 +543,32 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 const BACKSLASH = 92;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** The keywords dockerfile-ast reads properties of (its PropertyInstruction classes). */
+const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG']);
+
+/**
+ * The properties dockerfile-ast's getProperties makes of plain words without
+ * quotes (see Instr.plainWords), segment-relative: each `name=value` word one,
+ * or the legacy `ENV NAME value…` (first word without `=`, two or more words)
+ * one whose value is the text from the second word to the last. Without quotes
+ * or escapes a value is its text as written.
+ */
+function plainProperties(words: readonly Word[], text: string, base: number): Property[] {
+  if (words.length >= 2 && !words[0].value.includes('=')) {
+    const [name, first] = words;
+    const last = words[words.length - 1];
+    const value = words.length === 2 ? first.value : text.slice(first.start + base, last.end + base);
+    return [{ name: name.value, start: name.start, end: last.end, nameStart: name.start, nameEnd: name.end, value, valueStart: first.start, valueEnd: last.end, assignment: false }];
+  }
+  return words.map((w) => {
+    const eq = w.value.indexOf('=');
+    if (eq === -1) return { name: w.value, start: w.start, end: w.end, nameStart: w.start, nameEnd: w.end, value: null, valueStart: null, valueEnd: null, assignment: false };
+    return { name: w.value.slice(0, eq), start: w.start, end: w.end, nameStart: w.start, nameEnd: w.start + eq, value: w.value.slice(eq + 1), valueStart: w.start + eq + 1, valueEnd: w.end, assignment: true };
+  });
+}
 
 /**
  * The leading `--flags` dockerfile-ast's getFlags finds among plain words (see

@@ -2,7 +2,7 @@
 // does when parsing the whole file (each instruction is then parsed on its
 // own), and reads directives, heredocs, JSON forms and stages right.
 import * as assert from 'assert';
-import { DockerfileParser, ModifiableInstruction, type Argument } from 'dockerfile-ast';
+import { Arg, DockerfileParser, Env, Label, ModifiableInstruction, type Argument } from 'dockerfile-ast';
 import { DockerfileModel } from '../../../src/lint/parse/model';
 import { LineIndex } from '../../../src/lint/parse/lines';
 import { astShape, corpus, modelShape, mutate, prng } from './helpers';
@@ -36,7 +36,7 @@ describe('lint model: instruction boundaries match dockerfile-ast', () => {
 });
 
 /**
- * Every instruction's arguments and flags as the model reads them (most without
+ * Every instruction's arguments, flags and properties as the model reads them (most without
  * asking the parser: see Instr.plainWords), and as dockerfile-ast reads them
  * from the whole file: value and offsets of each.
  */
@@ -49,6 +49,7 @@ function wordsOf(text: string): { model: string[]; ast: string[] } {
   for (const i of m.instructions) {
     model.push(`${i.keyword} args ${i.args.map((a) => `${a.value}@${a.start}-${a.end}`).join(' ')}`);
     model.push(`${i.keyword} flags ${i.flags.map((f) => `${f.name}=${f.value}@${f.start}-${f.end},${f.nameStart}-${f.nameEnd},${f.valueStart}-${f.valueEnd}`).join(' ')}`);
+    model.push(`${i.keyword} properties ${i.properties.map((p) => `${p.name}${p.assignment ? '=' : ' '}${p.value}@${p.start}-${p.end},${p.nameStart}-${p.nameEnd},${p.valueStart}-${p.valueEnd}`).join(' | ')}`);
   }
   for (const i of DockerfileParser.parse(text).getInstructions()) {
     const k = i.getKeyword();
@@ -61,6 +62,8 @@ function wordsOf(text: string): { model: string[]; ast: string[] } {
     const flags = i instanceof ModifiableInstruction ? i.getFlags().filter((f) => off(f.getRange().start) < before) : [];
     const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } } | null) => (r ? `${off(r.start)}-${off(r.end)}` : 'null-null');
     ast.push(`${k} flags ${flags.map((f) => `${f.getName()}=${f.getValue()}@${range(f.getRange())},${range(f.getNameRange())},${range(f.getValueRange())}`).join(' ')}`);
+    const props = i instanceof Env || i instanceof Label || i instanceof Arg ? i.getProperties() : [];
+    ast.push(`${k} properties ${props.map((p) => `${p.getName()}${p.getAssignmentOperator() === '=' ? '=' : ' '}${p.getValue()}@${range(p.getRange())},${range(p.getNameRange())},${range(p.getValueRange())}`).join(' | ')}`);
   }
   return { model, ast };
 }
@@ -72,9 +75,11 @@ const FLAG_CASES: Record<string, string> = {
   'a backslash or a continuation: the parser reads them': 'FROM alpine\nCOPY a\\ b c\nRUN --mount=type=cache,target=/x \\\n  --network=none echo\nWORKDIR C:\\app\n',
   'backtick escape': '# escape=`\nFROM x\nCOPY a`b c\nCOPY C:\\x d\nRUN --mount=a `\n  b\n',
   'CRLF': 'FROM alpine\r\nCOPY --from=x a b\r\nWORKDIR /app\r\n',
+  'properties of every form': 'ARG A\nARG B=1 C= =x\nENV D e\nENV F g=h  i\tj\nENV K=l M=${N:-o}:$P\nLABEL q=r s\nENV\nENV T="u v" W=\'x\'\nENV Y=${Z:-a b}\nLABEL "k"=v\n',
+  'properties over continuations': 'ENV A=1 \\\n    B=2\nARG C=\\\n3\n',
 };
 
-describe('lint model: arguments and flags match dockerfile-ast', () => {
+describe('lint model: arguments, flags and properties match dockerfile-ast', () => {
   for (const [name, text] of Object.entries(FLAG_CASES)) {
     it(name, () => {
       const { model, ast } = wordsOf(text);
