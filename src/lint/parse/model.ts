@@ -86,6 +86,8 @@ class SegmentEntry {
   json?: JsonForm | null;
   properties?: Property[];
   triggerKeyword?: string;
+  /** Values derived from the segment's text by others (see Instr.derived), with the segment start they were computed at. */
+  derived?: Map<string, { base: number; value: unknown }>;
   /** Last model generation that used this entry (for eviction). */
   generation = 0;
 
@@ -258,6 +260,23 @@ export class Instr {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * A value computed from this instruction's text alone (`compute`, in document
+   * offsets), kept with the parsed segment so that a re-lint of an edited
+   * document reuses it for an instruction the edit neither changed nor moved
+   * (those above the edit). A moved instruction computes it again: copying a
+   * value with its offsets shifted measured slower than reading a RUN again.
+   * One value per `key` and segment text.
+   */
+  derived<T>(key: string, compute: () => T): T {
+    const memo = (this.entry.derived ??= new Map());
+    const kept = memo.get(key);
+    if (kept && kept.base === this.base) return kept.value as T;
+    const value = compute();
+    memo.set(key, { base: this.base, value });
+    return value;
   }
 
   /** `--name=value` flags (FROM, RUN, COPY, ADD, HEALTHCHECK …). */
