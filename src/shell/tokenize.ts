@@ -107,8 +107,11 @@ export function tokenizeShell(text: string, start: number, end: number, options:
   let dynamic = false;
   let pendingRedirect: string | null = null;
 
+  /** The character a continuation starts with: only there can joinerAt find one (checked first, it runs for every character). */
+  const joinCode = heredocMode ? C.BACKSLASH : dfEscape.charCodeAt(0);
   /** Length of a continuation at i (a Dockerfile one takes the lines BuildKit drops after it too), or 0. */
   const joinerAt = (i: number): number => {
+    if (text.charCodeAt(i) !== joinCode) return 0;
     if (heredocMode) {
       const next = continuationAt(text, i, '\\', text.length, { blanks: false });
       return next === -1 ? 0 : next - i;
@@ -139,7 +142,8 @@ export function tokenizeShell(text: string, start: number, end: number, options:
         return;
       }
       // `NAME=value`, `NAME="a b"`: the name and `=` are unquoted in the source.
-      if (/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text.slice(word.start, word.end))) {
+      // (A word whose value has no `=` has none in its source either: skip the slice and the regex.)
+      if (word.value.includes('=') && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text.slice(word.start, word.end))) {
         const c = ensureCmd(word.start);
         c.assignments.push(word);
         c.end = word.end;
