@@ -385,6 +385,26 @@ export class Instr {
     return out;
   }
 
+  /**
+   * The exec form read without the parser when it is plain: one line without the
+   * escape character or a backslash, strings without blanks (dockerfile-ast drops
+   * blanks inside a JSON string: those go to it, so its reading stays the one
+   * place that decides them), nothing after `]`. Null for an instruction that has
+   * no exec form; undefined when the parser must read it. `open` is the `[`.
+   */
+  private plainJson(open: number): JsonForm | null | undefined {
+    if (!JSON_KEYWORDS.has(this.keyword)) return null;
+    if (!this.plainWords(this.raw.logicalEnd)) return undefined;
+    const text = this.doc.text.slice(open, this.raw.logicalEnd);
+    if (!PLAIN_JSON.test(text)) return undefined;
+    const at = open - this.base;
+    const strings: Word[] = [];
+    const quoted = /"([^"]*)"/g;
+    for (let m = quoted.exec(text); m; m = quoted.exec(text)) strings.push({ value: m[1], start: at + m.index, end: at + m.index + m[0].length });
+    const close = at + text.lastIndexOf(']');
+    return { open: { start: at, end: at + 1 }, close: { start: close, end: close + 1 }, strings };
+  }
+
   flag(name: string): Flag | undefined {
     return this.flags.find((f) => f.name.toLowerCase() === name);
   }
@@ -394,7 +414,9 @@ export class Instr {
     if (this.memo.json !== undefined) return this.memo.json;
     const e = this.entry;
     // Only an argument list that starts with `[` can be the exec form: no parse needed otherwise.
-    if (e.json === undefined && this.doc.text[this.argsStartRaw() === this.raw.keywordEnd ? this.firstArgumentChar() : this.firstCharAfter(this.argsStartRaw())] !== '[') e.json = null;
+    const bracket = e.json === undefined ? (this.argsStartRaw() === this.raw.keywordEnd ? this.firstArgumentChar() : this.firstCharAfter(this.argsStartRaw())) : -1;
+    if (e.json === undefined && this.doc.text[bracket] !== '[') e.json = null;
+    if (e.json === undefined) e.json = this.plainJson(bracket);
     if (e.json === undefined) {
       e.json = null;
       const inst = e.instruction;
@@ -564,6 +586,11 @@ const CR = 13;
 const BACKSLASH = 92;
 const DQUOTE = 34;
 const SQUOTE = 39;
+
+/** The keywords dockerfile-ast reads an exec (JSON) form of (its JSONInstruction classes). */
+const JSON_KEYWORDS = new Set(['ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME']);
+/** A plain exec form: `[`, strings without quotes, backslashes or blanks inside, separated by commas, `]`, only blanks after. */
+const PLAIN_JSON = /^\[[ \t]*"[^"\\ \t]*"(?:[ \t]*,[ \t]*"[^"\\ \t]*")*[ \t]*\][ \t]*$/;
 
 /** The keywords dockerfile-ast reads properties of (its PropertyInstruction classes). */
 const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG']);

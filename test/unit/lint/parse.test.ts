@@ -2,7 +2,7 @@
 // does when parsing the whole file (each instruction is then parsed on its
 // own), and reads directives, heredocs, JSON forms and stages right.
 import * as assert from 'assert';
-import { Arg, DockerfileParser, Env, Label, ModifiableInstruction, type Argument } from 'dockerfile-ast';
+import { Arg, DockerfileParser, Env, JSONInstruction, Label, ModifiableInstruction, type Argument } from 'dockerfile-ast';
 import { DockerfileModel } from '../../../src/lint/parse/model';
 import { LineIndex } from '../../../src/lint/parse/lines';
 import { astShape, corpus, modelShape, mutate, prng } from './helpers';
@@ -36,7 +36,7 @@ describe('lint model: instruction boundaries match dockerfile-ast', () => {
 });
 
 /**
- * Every instruction's arguments, flags and properties as the model reads them (most without
+ * Every instruction's arguments, flags, exec form and properties as the model reads them (most without
  * asking the parser: see Instr.plainWords), and as dockerfile-ast reads them
  * from the whole file: value and offsets of each.
  */
@@ -47,12 +47,22 @@ function wordsOf(text: string): { model: string[]; ast: string[] } {
   const model: string[] = [];
   const ast: string[] = [];
   for (const i of m.instructions) {
+    if (m.escape === '\\') model.push(`${i.keyword} json ${jsonShape(i.json)}`);
     model.push(`${i.keyword} args ${i.args.map((a) => `${a.value}@${a.start}-${a.end}`).join(' ')}`);
     model.push(`${i.keyword} flags ${i.flags.map((f) => `${f.name}=${f.value}@${f.start}-${f.end},${f.nameStart}-${f.nameEnd},${f.valueStart}-${f.valueEnd}`).join(' ')}`);
     model.push(`${i.keyword} properties ${i.properties.map((p) => `${p.name}${p.assignment ? '=' : ' '}${p.value}@${p.start}-${p.end},${p.nameStart}-${p.nameEnd},${p.valueStart}-${p.valueEnd}`).join(' | ')}`);
   }
-  for (const i of DockerfileParser.parse(text).getInstructions()) {
+  const astInstructions = DockerfileParser.parse(text).getInstructions();
+  for (const [n, i] of astInstructions.entries()) {
     const k = i.getKeyword();
+    if (m.escape === '\\') {
+      // The exec form: a complete array with nothing after it on the logical line (the model's instruction n ends it).
+      const open = i instanceof JSONInstruction ? i.getOpeningBracket() : null;
+      const close = i instanceof JSONInstruction ? i.getClosingBracket() : null;
+      const complete = i instanceof JSONInstruction && open && close && text.slice(off(close.getRange().end), m.instructions[n].logicalEnd).trim() === '';
+      const json = complete ? { open: { start: off(open.getRange().start), end: off(open.getRange().end) }, close: { start: off(close.getRange().start), end: off(close.getRange().end) }, strings: i.getJSONStrings().map((s) => ({ value: s.getJSONValue(), start: off(s.getRange().start), end: off(s.getRange().end) })) } : null;
+      ast.push(`${k} json ${jsonShape(json)}`);
+    }
     ast.push(`${k} args ${i.getArguments().map((a) => `${a.getValue()}@${off(a.getRange().start)}-${off(a.getRange().end)}`).join(' ')}`);
     // The model's flags lead the arguments: the parser's up to its first word that is no `--flag`
     // (it reads on, `ADD --a x --b` has flag b too, and drops as many words as flags from the arguments).
@@ -68,6 +78,10 @@ function wordsOf(text: string): { model: string[]; ast: string[] } {
   return { model, ast };
 }
 
+function jsonShape(j: { open: { start: number; end: number }; close: { start: number; end: number }; strings: { value: string; start: number; end: number }[] } | null): string {
+  return j ? `${j.open.start}-${j.open.end} ${j.strings.map((s) => `${JSON.stringify(s.value)}@${s.start}-${s.end}`).join(',')} ${j.close.start}-${j.close.end}` : 'null';
+}
+
 const FLAG_CASES: Record<string, string> = {
   'flags of every kind': 'FROM --platform=$BUILDPLATFORM --x= --y a AS b\nCOPY --from=b --chown=1:1 --link src dst\nADD --checksum=sha256:abc a--b --keep-git-dir x y\nRUN --mount=type=cache,target=/c --network=none echo --not-a-flag\nHEALTHCHECK --interval=5s --retries=3 CMD --x\nHEALTHCHECK none --y\nCMD --a b\n',
   'odd flags': 'COPY -- --= --=x ---y a b\nRUN x--y --z echo\nFROM --\n',
@@ -76,10 +90,11 @@ const FLAG_CASES: Record<string, string> = {
   'backtick escape': '# escape=`\nFROM x\nCOPY a`b c\nCOPY C:\\x d\nRUN --mount=a `\n  b\n',
   'CRLF': 'FROM alpine\r\nCOPY --from=x a b\r\nWORKDIR /app\r\n',
   'properties of every form': 'ARG A\nARG B=1 C= =x\nENV D e\nENV F g=h  i\tj\nENV K=l M=${N:-o}:$P\nLABEL q=r s\nENV\nENV T="u v" W=\'x\'\nENV Y=${Z:-a b}\nLABEL "k"=v\n',
+  'exec forms': 'CMD ["a"]\nENTRYPOINT [ "/x.sh" , "b" ]  \nCMD ["echo hello", "a\tb"]\nCMD ["a",]\nCMD []\nCMD [ ]\nCMD ["a"] x\nCMD ["a"]]\nCMD ["[a]", ","]\nCMD ["a" "b"]\nRUN --mount=type=cache,target=/x ["sh", "-c", "x"]\nCOPY ["a", "b"]\nHEALTHCHECK CMD ["x"]\nFROM ["x"]\nSHELL ["/bin/sh", "-c"]\nVOLUME ["/data"]\nCMD ["a\\"b"]\nCMD ["\\u0041"]\n',
   'properties over continuations': 'ENV A=1 \\\n    B=2\nARG C=\\\n3\n',
 };
 
-describe('lint model: arguments, flags and properties match dockerfile-ast', () => {
+describe('lint model: arguments, flags, exec forms and properties match dockerfile-ast', () => {
   for (const [name, text] of Object.entries(FLAG_CASES)) {
     it(name, () => {
       const { model, ast } = wordsOf(text);
