@@ -88,6 +88,15 @@ const enum C {
   RBRACE = 125,
 }
 
+/**
+ * Characters the main loop treats as nothing but part of a word, whatever the state: not a
+ * blank, line break, quote, escape, `$`, backtick, operator, parenthesis or `#` (those it
+ * looks at, some only outside a word); the loop also stops at the continuation character.
+ */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.DQUOTE, C.HASH, C.DOLLAR, C.AMP, C.SQUOTE, C.LPAREN, C.RPAREN, C.SEMI, C.LT, C.GT, C.BACKSLASH, C.BACKTICK, C.PIPE]) PLAIN[c] = 0;
+for (let c = 0; c < 32; c++) PLAIN[c] = 0;
+
 export function tokenizeShell(text: string, start: number, end: number, options: TokenizeOptions = {}): ShellScript {
   const dfEscape = options.dockerfileEscape ? options.dockerfileEscape[0] : '';
   const heredocMode = dfEscape === '';
@@ -431,10 +440,11 @@ export function tokenizeShell(text: string, start: number, end: number, options:
         continue;
       }
     }
-    // Ordinary character.
+    // Ordinary character, and the ordinary ones after it (what this loop would do to each, at once).
     if (!inWord) startWord(i);
     if (litStart === -1) litStart = i;
     i++;
+    for (let d = text.charCodeAt(i); i < end && (d >= 128 || PLAIN[d] === 1) && d !== joinCode; d = text.charCodeAt(i)) i++;
     wordEnd = i;
   }
   flushLit(i);
