@@ -357,11 +357,53 @@ export class Instr {
   /**
    * The words from the keyword to `end` (segment-relative), split as dockerfile-ast
    * splits them, when the text there is one line without the escape character or a
-   * backslash (nor a quote, unless `quotes`): then its split is plain whitespace
-   * splitting and no parse is needed (most instructions; the differential test in
-   * parse.test.ts holds it to the parser). Null otherwise.
+   * backslash: then its split is plain whitespace splitting and no parse is needed
+   * (most instructions; the differential test in parse.test.ts holds it to the
+   * parser). Null otherwise.
    */
-  private plainWords(end: number, quotes = true): Word[] | null {
+  /**
+   * The words of a one-line ENV / LABEL / ARG as dockerfile-ast's getPropertyArguments
+   * splits them when there is no escape character or backslash: at blanks, except
+   * inside quotes; a closing quote must end its word (the parser reads on otherwise).
+   * Null when that is not so (the parser reads it).
+   */
+  private propertyWords(): Word[] | null {
+    if (this.heredocs.length > 0) return null;
+    const text = this.doc.text;
+    const esc = this.doc.escape.charCodeAt(0);
+    const base = this.base;
+    const end = this.raw.logicalEnd;
+    const out: Word[] = [];
+    let wordStart = -1;
+    for (let i = this.raw.keywordEnd; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        if (wordStart !== -1) {
+          out.push({ value: text.slice(wordStart, i), start: wordStart - base, end: i - base });
+          wordStart = -1;
+        }
+      } else if (c === LF || c === CR || c === esc || c === BACKSLASH) {
+        return null;
+      } else {
+        if (wordStart === -1) wordStart = i;
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = text.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+          if (close === -1 || close >= end) return null;
+          for (let k = i + 1; k < close; k++) {
+            const d = text.charCodeAt(k);
+            if (d === esc || d === BACKSLASH || d === LF || d === CR) return null;
+          }
+          const after = close + 1 < end ? text.charCodeAt(close + 1) : SPACE;
+          if (after !== SPACE) return null;
+          i = close;
+        }
+      }
+    }
+    if (wordStart !== -1) out.push({ value: text.slice(wordStart, end), start: wordStart - base, end: end - base });
+    return out;
+  }
+
+  private plainWords(end: number): Word[] | null {
     if (this.heredocs.length > 0) return null;
     const text = this.doc.text;
     const esc = this.doc.escape.charCodeAt(0);
@@ -375,7 +417,7 @@ export class Instr {
           out.push({ value: text.slice(wordStart, i), start: wordStart - base, end: i - base });
           wordStart = -1;
         }
-      } else if (c === LF || c === CR || c === esc || c === BACKSLASH || (!quotes && (c === DQUOTE || c === SQUOTE))) {
+      } else if (c === LF || c === CR || c === esc || c === BACKSLASH) {
         return null;
       } else if (wordStart === -1) {
         wordStart = i;
@@ -454,8 +496,8 @@ export class Instr {
   get properties(): Property[] {
     if (this.memo.properties) return this.memo.properties;
     const e = this.entry;
-    const words = !e.properties && PROPERTY_KEYWORDS.has(this.keyword) ? this.plainWords(this.raw.logicalEnd, false) : null;
-    if (words) e.properties = plainProperties(words, this.doc.text, this.base);
+    const words = !e.properties && PROPERTY_KEYWORDS.has(this.keyword) ? this.propertyWords() : null;
+    if (words) e.properties = plainProperties(words, this.doc.text, this.base) ?? undefined;
     if (!e.properties) {
       const inst = e.instruction;
       let props: (AstProperty | null)[] = [];
@@ -596,14 +638,19 @@ const PLAIN_JSON = /^\[[ \t]*"[^"\\ \t]*"(?:[ \t]*,[ \t]*"[^"\\ \t]*")*[ \t]*\][
 const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG']);
 
 /**
- * The properties dockerfile-ast's getProperties makes of plain words without
- * quotes (see Instr.plainWords), segment-relative: each `name=value` word one,
- * or the legacy `ENV NAME value…` (first word without `=`, two or more words)
- * one whose value is the text from the second word to the last. Without quotes
- * or escapes a value is its text as written.
+ * The properties dockerfile-ast's getProperties makes of the words of a plain
+ * one-line instruction (see Instr.propertyWords), segment-relative: each
+ * `name=value` word one, or the legacy `ENV NAME value…` (first word without
+ * `=`, two or more words) one whose value is the text from the second word to
+ * the last. Without escapes a value is its text as written, or the text inside
+ * its quotes for `name="value"`. Null for other quoted forms (the parser reads them).
  */
-function plainProperties(words: readonly Word[], text: string, base: number): Property[] {
+function plainProperties(words: readonly Word[], text: string, base: number): Property[] | null {
+  const quoted = words.some((w) => w.value.includes('"') || w.value.includes("'"));
+  // With quotes, only `name="value"` / `name='value'` words, whose value is the text inside the quotes.
+  if (quoted && !words.every((w) => !(w.value.includes('"') || w.value.includes("'")) || QUOTED_PROPERTY.test(w.value))) return null;
   if (words.length >= 2 && !words[0].value.includes('=')) {
+    if (quoted) return null;
     const [name, first] = words;
     const last = words[words.length - 1];
     const value = words.length === 2 ? first.value : text.slice(first.start + base, last.end + base);
@@ -612,9 +659,14 @@ function plainProperties(words: readonly Word[], text: string, base: number): Pr
   return words.map((w) => {
     const eq = w.value.indexOf('=');
     if (eq === -1) return { name: w.value, start: w.start, end: w.end, nameStart: w.start, nameEnd: w.end, value: null, valueStart: null, valueEnd: null, assignment: false };
-    return { name: w.value.slice(0, eq), start: w.start, end: w.end, nameStart: w.start, nameEnd: w.start + eq, value: w.value.slice(eq + 1), valueStart: w.start + eq + 1, valueEnd: w.end, assignment: true };
+    const raw = w.value.slice(eq + 1);
+    const value = raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw;
+    return { name: w.value.slice(0, eq), start: w.start, end: w.end, nameStart: w.start, nameEnd: w.start + eq, value, valueStart: w.start + eq + 1, valueEnd: w.end, assignment: true };
   });
 }
+
+/** `name="value"` or `name='value'`: a name without quotes, a value wholly in one pair of quotes. */
+const QUOTED_PROPERTY = /^[^"'=]*=(?:"[^"]*"|'[^']*')$/;
 
 /**
  * The leading `--flags` dockerfile-ast's getFlags finds among plain words (see

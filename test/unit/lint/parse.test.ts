@@ -91,6 +91,7 @@ const FLAG_CASES: Record<string, string> = {
   'CRLF': 'FROM alpine\r\nCOPY --from=x a b\r\nWORKDIR /app\r\n',
   'properties of every form': 'ARG A\nARG B=1 C= =x\nENV D e\nENV F g=h  i\tj\nENV K=l M=${N:-o}:$P\nLABEL q=r s\nENV\nENV T="u v" W=\'x\'\nENV Y=${Z:-a b}\nLABEL "k"=v\n',
   'exec forms': 'CMD ["a"]\nENTRYPOINT [ "/x.sh" , "b" ]  \nCMD ["echo hello", "a\tb"]\nCMD ["a",]\nCMD []\nCMD [ ]\nCMD ["a"] x\nCMD ["a"]]\nCMD ["[a]", ","]\nCMD ["a" "b"]\nRUN --mount=type=cache,target=/x ["sh", "-c", "x"]\nCOPY ["a", "b"]\nHEALTHCHECK CMD ["x"]\nFROM ["x"]\nSHELL ["/bin/sh", "-c"]\nVOLUME ["/data"]\nCMD ["a\\"b"]\nCMD ["\\u0041"]\n',
+  'quoted properties': 'ENV A="" B=\'\' C="x y" D=x"y" E="x"y F="a\tb"\nLABEL a="x"\tb=1 c="d"\nARG G="x y"\nENV H "x y"\nENV I="x y\nENV J=\'a "b" c\' K="it\'s"\nLABEL "k"="v" l=\'m\'n\nENV "M"=1\nENV N=${O:-"p q"} R=s\n',
   'properties over continuations': 'ENV A=1 \\\n    B=2\nARG C=\\\n3\n',
 };
 
