@@ -127,12 +127,22 @@ export class SegmentCache {
   private readonly entries = new Map<string, SegmentEntry>();
   private generation = 0;
 
+  /**
+   * `oneShot`: for a model built once (a lint without an IncrementalLinter), nothing
+   * is kept: each segment gets a fresh entry, sparing the map of every segment's text.
+   */
+  constructor(private readonly oneShot = false) {}
+
   /** Starts a model build; entries not touched by the last `keep` builds are dropped at `sweep`. */
   begin(): number {
     return ++this.generation;
   }
 
   get(escape: string, segment: string): SegmentEntry {
+    if (this.oneShot) {
+      const prefix = escape === '\\' ? '' : `#escape=${escape}\n`;
+      return new SegmentEntry(prefix + segment, prefix.length, prefix ? 1 : 0);
+    }
     const key = escape === '\\' ? segment : escape + '\u0000' + segment;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -764,7 +774,7 @@ export class DockerfileModel {
 
   constructor(
     readonly text: string,
-    cache: SegmentCache = new SegmentCache(),
+    cache: SegmentCache = new SegmentCache(true),
   ) {
     this.lines = new LineIndex(text);
     cache.begin();
