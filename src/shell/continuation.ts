@@ -16,11 +16,14 @@ export interface ContinuationOptions {
   atEnd?: boolean;
 }
 
+/** The defaults, shared: continuationAt runs for every escape character the tokenizer and the model meet. */
+const NO_OPTIONS: ContinuationOptions = Object.freeze({});
+
 /**
  * Offset just past the line break of a continuation starting at `i` (`escape`, blanks,
  * `\n`, `\r\n` or `\r`), or -1 when none starts there. Only `text` before `end` is read.
  */
-export function continuationAt(text: string, i: number, escape: string, end = text.length, options: ContinuationOptions = {}): number {
+export function continuationAt(text: string, i: number, escape: string, end = text.length, options: ContinuationOptions = NO_OPTIONS): number {
   if (i >= end || text[i] !== escape) return -1;
   let j = i + 1;
   if (options.blanks !== false) while (j < end && isBlank(text.charCodeAt(j))) j++;

@@ -88,6 +88,15 @@ const enum C {
   RBRACE = 125,
 }
 
+/**
+ * Characters the main loop treats as nothing but part of a word, whatever the state: not a
+ * blank, line break, quote, escape, `$`, backtick, operator, parenthesis or `#` (those it
+ * looks at, some only outside a word); the loop also stops at the continuation character.
+ */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.DQUOTE, C.HASH, C.DOLLAR, C.AMP, C.SQUOTE, C.LPAREN, C.RPAREN, C.SEMI, C.LT, C.GT, C.BACKSLASH, C.BACKTICK, C.PIPE]) PLAIN[c] = 0;
+for (let c = 0; c < 32; c++) PLAIN[c] = 0;
+
 export function tokenizeShell(text: string, start: number, end: number, options: TokenizeOptions = {}): ShellScript {
   const dfEscape = options.dockerfileEscape ? options.dockerfileEscape[0] : '';
   const heredocMode = dfEscape === '';
@@ -107,8 +116,11 @@ export function tokenizeShell(text: string, start: number, end: number, options:
   let dynamic = false;
   let pendingRedirect: string | null = null;
 
+  /** The character a continuation starts with: only there can joinerAt find one (checked first, it runs for every character). */
+  const joinCode = heredocMode ? C.BACKSLASH : dfEscape.charCodeAt(0);
   /** Length of a continuation at i (a Dockerfile one takes the lines BuildKit drops after it too), or 0. */
   const joinerAt = (i: number): number => {
+    if (text.charCodeAt(i) !== joinCode) return 0;
     if (heredocMode) {
       const next = continuationAt(text, i, '\\', text.length, { blanks: false });
       return next === -1 ? 0 : next - i;
@@ -139,7 +151,8 @@ export function tokenizeShell(text: string, start: number, end: number, options:
         return;
       }
       // `NAME=value`, `NAME="a b"`: the name and `=` are unquoted in the source.
-      if (/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text.slice(word.start, word.end))) {
+      // (A word whose value has no `=` has none in its source either: skip the slice and the regex.)
+      if (word.value.includes('=') && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text.slice(word.start, word.end))) {
         const c = ensureCmd(word.start);
         c.assignments.push(word);
         c.end = word.end;
@@ -427,10 +440,11 @@ export function tokenizeShell(text: string, start: number, end: number, options:
         continue;
       }
     }
-    // Ordinary character.
+    // Ordinary character, and the ordinary ones after it (what this loop would do to each, at once).
     if (!inWord) startWord(i);
     if (litStart === -1) litStart = i;
     i++;
+    for (let d = text.charCodeAt(i); i < end && (d >= 128 || PLAIN[d] === 1) && d !== joinCode; d = text.charCodeAt(i)) i++;
     wordEnd = i;
   }
   flushLit(i);

@@ -17,11 +17,16 @@ export interface ShellInfo {
   explicit: boolean;
 }
 
+/** A RUN's script, and its commands each followed by those its wrappers run (the same objects). */
+interface ReadScript {
+  script: ShellScript;
+  commands: ShellCommand[];
+}
+
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 export class LintFacts {
-  private readonly scripts = new Map<number, ShellScript>();
-  private readonly commandLists = new Map<number, ShellCommand[]>();
+  private readonly scripts = new Map<number, ReadScript>();
   private readonly osCache = new Map<number, OsFamily>();
   private readonly shells = new Map<number, ShellInfo>();
   private runList?: Instr[];
@@ -78,12 +83,28 @@ export class LintFacts {
 
   /** The commands a RUN executes (shell form, exec form, and heredoc scripts fed to a shell). */
   script(ins: Instr): ShellScript {
-    let s = this.scripts.get(ins.index);
-    if (!s) {
-      s = this.buildScript(ins);
-      this.scripts.set(ins.index, s);
+    return this.readScript(ins).script;
+  }
+
+  /**
+   * The script and its commands with wrappers: read from the instruction's text
+   * alone, so kept with its parse (Instr.derived) and reused by a re-lint while
+   * the instruction is unchanged and in place.
+   */
+  private readScript(ins: Instr): ReadScript {
+    let r = this.scripts.get(ins.index);
+    if (!r) {
+      r = ins.derived('shell', () => this.buildReadScript(ins));
+      this.scripts.set(ins.index, r);
     }
-    return s;
+    return r;
+  }
+
+  private buildReadScript(ins: Instr): ReadScript {
+    const script = this.buildScript(ins);
+    const commands: ShellCommand[] = [];
+    for (const c of script.commands) commands.push(c, ...wrappedCommands(c));
+    return { script, commands };
   }
 
   private buildScript(ins: Instr): ShellScript {
@@ -109,15 +130,7 @@ export class LintFacts {
 
   /** The script's commands, each wrapper (`sudo`, `env`…) followed by the command it runs. */
   commands(ins: Instr): ShellCommand[] {
-    let list = this.commandLists.get(ins.index);
-    if (!list) {
-      list = [];
-      for (const c of this.script(ins).commands) {
-        list.push(c, ...wrappedCommands(c));
-      }
-      this.commandLists.set(ins.index, list);
-    }
-    return list;
+    return this.readScript(ins).commands;
   }
 
   /** The shell a RUN in this stage uses at `ins` (SHELL instructions, inherited through `FROM <stage>`). */

@@ -86,6 +86,8 @@ class SegmentEntry {
   json?: JsonForm | null;
   properties?: Property[];
   triggerKeyword?: string;
+  /** Values derived from the segment's text by others (see Instr.derived), with the segment start they were computed at. */
+  derived?: Map<string, { base: number; value: unknown }>;
   /** Last model generation that used this entry (for eviction). */
   generation = 0;
 
@@ -125,12 +127,22 @@ export class SegmentCache {
   private readonly entries = new Map<string, SegmentEntry>();
   private generation = 0;
 
+  /**
+   * `oneShot`: for a model built once (a lint without an IncrementalLinter), nothing
+   * is kept: each segment gets a fresh entry, sparing the map of every segment's text.
+   */
+  constructor(private readonly oneShot = false) {}
+
   /** Starts a model build; entries not touched by the last `keep` builds are dropped at `sweep`. */
   begin(): number {
     return ++this.generation;
   }
 
   get(escape: string, segment: string): SegmentEntry {
+    if (this.oneShot) {
+      const prefix = escape === '\\' ? '' : `#escape=${escape}\n`;
+      return new SegmentEntry(prefix + segment, prefix.length, prefix ? 1 : 0);
+    }
     const key = escape === '\\' ? segment : escape + '\u0000' + segment;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -211,8 +223,13 @@ export class Instr {
     if (this.memo.args) return this.memo.args;
     const e = this.entry;
     if (!e.args) {
-      const inst = e.instruction;
-      e.args = inst ? inst.getArguments().map((a) => ({ value: a.getValue(), start: e.rel(a.getRange().start), end: e.rel(a.getRange().end) })) : [];
+      const words = this.plainWords(this.raw.logicalEnd);
+      if (words) {
+        e.args = words.slice(readFlags(this.keyword, words)?.length ?? 0);
+      } else {
+        const inst = e.instruction;
+        e.args = inst ? inst.getArguments().map((a) => ({ value: a.getValue(), start: e.rel(a.getRange().start), end: e.rel(a.getRange().end) })) : [];
+      }
     }
     return (this.memo.args = this.shift(e.args));
   }
@@ -255,20 +272,41 @@ export class Instr {
     return -1;
   }
 
+  /**
+   * A value computed from this instruction's text alone (`compute`, in document
+   * offsets), kept with the parsed segment so that a re-lint of an edited
+   * document reuses it for an instruction the edit neither changed nor moved
+   * (those above the edit). A moved instruction computes it again: copying a
+   * value with its offsets shifted measured slower than reading a RUN again.
+   * One value per `key` and segment text.
+   */
+  derived<T>(key: string, compute: () => T): T {
+    const memo = (this.entry.derived ??= new Map());
+    const kept = memo.get(key);
+    if (kept && kept.base === this.base) return kept.value as T;
+    const value = compute();
+    memo.set(key, { base: this.base, value });
+    return value;
+  }
+
   /** `--name=value` flags (FROM, RUN, COPY, ADD, HEALTHCHECK …). */
   get flags(): Flag[] {
     if (this.memo.flags) return this.memo.flags;
     const e = this.entry;
     if (!e.flags) {
       const first = this.firstArgumentChar();
-      if (!this.doc.text.startsWith('--', first)) {
+      const end = this.doc.text.startsWith('--', first) ? this.flagsEnd(first) : -1;
+      const words = end === -1 ? null : this.plainWords(end);
+      if (end === -1) {
         e.flags = [];
+      } else if (words) {
+        e.flags = readFlags(this.keyword, words) ?? [];
       } else {
         // Flags lead the arguments: when the instruction is not parsed yet, parse only
         // `KEYWORD --flag…` (a long RUN body needs no parse to find its --mount). Not for
         // an ONBUILD trigger: its entry is the segment with `ONBUILD` blanked out, and the
         // document's own text there would parse as the ONBUILD, which has no flags.
-        const source = e.isParsed || this.onbuild ? e : this.doc.segment(this.base, this.flagsEnd(first));
+        const source = e.isParsed || this.onbuild ? e : this.doc.segment(this.base, end);
         const inst = source.instruction;
         e.flags =
           inst instanceof ModifiableInstruction
@@ -328,6 +366,99 @@ export class Instr {
     return last;
   }
 
+  /**
+   * The words from the keyword to `end` (segment-relative), split as dockerfile-ast
+   * splits them, when the text there is one line without the escape character or a
+   * backslash: then its split is plain whitespace splitting and no parse is needed
+   * (most instructions; the differential test in parse.test.ts holds it to the
+   * parser). Null otherwise.
+   */
+  /**
+   * The words of a one-line ENV / LABEL / ARG as dockerfile-ast's getPropertyArguments
+   * splits them when there is no escape character or backslash: at blanks, except
+   * inside quotes; a closing quote must end its word (the parser reads on otherwise).
+   * Null when that is not so (the parser reads it).
+   */
+  private propertyWords(): Word[] | null {
+    if (this.heredocs.length > 0) return null;
+    const text = this.doc.text;
+    const esc = this.doc.escape.charCodeAt(0);
+    const base = this.base;
+    const end = this.raw.logicalEnd;
+    const out: Word[] = [];
+    let wordStart = -1;
+    for (let i = this.raw.keywordEnd; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        if (wordStart !== -1) {
+          out.push({ value: text.slice(wordStart, i), start: wordStart - base, end: i - base });
+          wordStart = -1;
+        }
+      } else if (c === LF || c === CR || c === esc || c === BACKSLASH) {
+        return null;
+      } else {
+        if (wordStart === -1) wordStart = i;
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = text.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+          if (close === -1 || close >= end) return null;
+          for (let k = i + 1; k < close; k++) {
+            const d = text.charCodeAt(k);
+            if (d === esc || d === BACKSLASH || d === LF || d === CR) return null;
+          }
+          const after = close + 1 < end ? text.charCodeAt(close + 1) : SPACE;
+          if (after !== SPACE) return null;
+          i = close;
+        }
+      }
+    }
+    if (wordStart !== -1) out.push({ value: text.slice(wordStart, end), start: wordStart - base, end: end - base });
+    return out;
+  }
+
+  private plainWords(end: number): Word[] | null {
+    if (this.heredocs.length > 0) return null;
+    const text = this.doc.text;
+    const esc = this.doc.escape.charCodeAt(0);
+    const base = this.base;
+    const out: Word[] = [];
+    let wordStart = -1;
+    for (let i = this.raw.keywordEnd; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        if (wordStart !== -1) {
+          out.push({ value: text.slice(wordStart, i), start: wordStart - base, end: i - base });
+          wordStart = -1;
+        }
+      } else if (c === LF || c === CR || c === esc || c === BACKSLASH) {
+        return null;
+      } else if (wordStart === -1) {
+        wordStart = i;
+      }
+    }
+    if (wordStart !== -1) out.push({ value: text.slice(wordStart, end), start: wordStart - base, end: end - base });
+    return out;
+  }
+
+  /**
+   * The exec form read without the parser when it is plain: one line without the
+   * escape character or a backslash, strings without blanks (dockerfile-ast drops
+   * blanks inside a JSON string: those go to it, so its reading stays the one
+   * place that decides them), nothing after `]`. Null for an instruction that has
+   * no exec form; undefined when the parser must read it. `open` is the `[`.
+   */
+  private plainJson(open: number): JsonForm | null | undefined {
+    if (!JSON_KEYWORDS.has(this.keyword)) return null;
+    if (!this.plainWords(this.raw.logicalEnd)) return undefined;
+    const text = this.doc.text.slice(open, this.raw.logicalEnd);
+    if (!PLAIN_JSON.test(text)) return undefined;
+    const at = open - this.base;
+    const strings: Word[] = [];
+    const quoted = /"([^"]*)"/g;
+    for (let m = quoted.exec(text); m; m = quoted.exec(text)) strings.push({ value: m[1], start: at + m.index, end: at + m.index + m[0].length });
+    const close = at + text.lastIndexOf(']');
+    return { open: { start: at, end: at + 1 }, close: { start: close, end: close + 1 }, strings };
+  }
+
   flag(name: string): Flag | undefined {
     return this.flags.find((f) => f.name.toLowerCase() === name);
   }
@@ -337,7 +468,9 @@ export class Instr {
     if (this.memo.json !== undefined) return this.memo.json;
     const e = this.entry;
     // Only an argument list that starts with `[` can be the exec form: no parse needed otherwise.
-    if (e.json === undefined && this.doc.text[this.argsStartRaw() === this.raw.keywordEnd ? this.firstArgumentChar() : this.firstCharAfter(this.argsStartRaw())] !== '[') e.json = null;
+    const bracket = e.json === undefined ? (this.argsStartRaw() === this.raw.keywordEnd ? this.firstArgumentChar() : this.firstCharAfter(this.argsStartRaw())) : -1;
+    if (e.json === undefined && this.doc.text[bracket] !== '[') e.json = null;
+    if (e.json === undefined) e.json = this.plainJson(bracket);
     if (e.json === undefined) {
       e.json = null;
       const inst = e.instruction;
@@ -375,6 +508,8 @@ export class Instr {
   get properties(): Property[] {
     if (this.memo.properties) return this.memo.properties;
     const e = this.entry;
+    const words = !e.properties && PROPERTY_KEYWORDS.has(this.keyword) ? this.propertyWords() : null;
+    if (words) e.properties = plainProperties(words, this.doc.text, this.base) ?? undefined;
     if (!e.properties) {
       const inst = e.instruction;
       let props: (AstProperty | null)[] = [];
@@ -498,6 +633,92 @@ export class Instr {
   }
 }
 
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const BACKSLASH = 92;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** The keywords dockerfile-ast reads an exec (JSON) form of (its JSONInstruction classes). */
+const JSON_KEYWORDS = new Set(['ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME']);
+/** A plain exec form: `[`, strings without quotes, backslashes or blanks inside, separated by commas, `]`, only blanks after. */
+const PLAIN_JSON = /^\[[ \t]*"[^"\\ \t]*"(?:[ \t]*,[ \t]*"[^"\\ \t]*")*[ \t]*\][ \t]*$/;
+
+/** The keywords dockerfile-ast reads properties of (its PropertyInstruction classes). */
+const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG']);
+
+/**
+ * The properties dockerfile-ast's getProperties makes of the words of a plain
+ * one-line instruction (see Instr.propertyWords), segment-relative: each
+ * `name=value` word one, or the legacy `ENV NAME value…` (first word without
+ * `=`, two or more words) one whose value is the text from the second word to
+ * the last. Without escapes a value is its text as written, or the text inside
+ * its quotes for `name="value"`. Null for other quoted forms (the parser reads them).
+ */
+function plainProperties(words: readonly Word[], text: string, base: number): Property[] | null {
+  const quoted = words.some((w) => w.value.includes('"') || w.value.includes("'"));
+  // With quotes, only `name="value"` / `name='value'` words, whose value is the text inside the quotes.
+  if (quoted && !words.every((w) => !(w.value.includes('"') || w.value.includes("'")) || QUOTED_PROPERTY.test(w.value))) return null;
+  if (words.length >= 2 && !words[0].value.includes('=')) {
+    if (quoted) return null;
+    const [name, first] = words;
+    const last = words[words.length - 1];
+    const value = words.length === 2 ? first.value : text.slice(first.start + base, last.end + base);
+    return [{ name: name.value, start: name.start, end: last.end, nameStart: name.start, nameEnd: name.end, value, valueStart: first.start, valueEnd: last.end, assignment: false }];
+  }
+  return words.map((w) => {
+    const eq = w.value.indexOf('=');
+    if (eq === -1) return { name: w.value, start: w.start, end: w.end, nameStart: w.start, nameEnd: w.end, value: null, valueStart: null, valueEnd: null, assignment: false };
+    const raw = w.value.slice(eq + 1);
+    const value = raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw;
+    return { name: w.value.slice(0, eq), start: w.start, end: w.end, nameStart: w.start, nameEnd: w.start + eq, value, valueStart: w.start + eq + 1, valueEnd: w.end, assignment: true };
+  });
+}
+
+/** `name="value"` or `name='value'`: a name without quotes, a value wholly in one pair of quotes. */
+const QUOTED_PROPERTY = /^[^"'=]*=(?:"[^"]*"|'[^']*')$/;
+
+/**
+ * The leading `--flags` dockerfile-ast's getFlags finds among plain words (see
+ * Instr.plainWords) of an instruction with flags (its ModifiableInstruction
+ * classes, each with its own place to stop looking); null for other keywords.
+ * Flag i is word i: the parser's getArguments drops as many leading words as
+ * it found flags.
+ */
+function readFlags(keyword: string, words: readonly Word[]): Flag[] | null {
+  const stop = FLAG_STOP.get(keyword);
+  if (!stop) return null;
+  const flags: Flag[] = [];
+  for (const w of words) {
+    const v = w.value;
+    if (stop(v)) break;
+    if (!v.startsWith('--')) continue;
+    const eq = v.indexOf('=');
+    // The name starts after the two dashes (dockerfile-ast skips exactly two; `--` alone has no name).
+    const nameStart = v.length > 2 ? w.start + 2 : w.start - 1;
+    if (eq === -1) flags.push({ name: v.slice(2), value: null, start: w.start, end: w.end, nameStart, nameEnd: w.end, valueStart: null, valueEnd: null });
+    else if (eq === v.length - 1) flags.push({ name: v.slice(2, eq), value: '', start: w.start, end: w.end, nameStart, nameEnd: w.start + eq, valueStart: w.end, valueEnd: w.end });
+    else flags.push({ name: v.slice(2, eq), value: v.slice(eq + 1), start: w.start, end: w.end, nameStart, nameEnd: w.start + eq, valueStart: w.start + eq + 1, valueEnd: w.end });
+  }
+  return flags;
+}
+
+const stopAtNoDashes = (v: string): boolean => !v.includes('--');
+/** Per keyword with flags, where dockerfile-ast's getFlags stops (its `stopSearchingForFlags`). */
+const FLAG_STOP = new Map<string, (value: string) => boolean>([
+  ['RUN', stopAtNoDashes],
+  ['ADD', stopAtNoDashes],
+  ['COPY', stopAtNoDashes],
+  ['FROM', stopAtNoDashes],
+  ['HEALTHCHECK', (v) => v.toUpperCase() === 'CMD' || v.toUpperCase() === 'NONE'],
+  ['CMD', () => true],
+  ['ENTRYPOINT', () => true],
+  ['SHELL', () => true],
+  ['VOLUME', () => true],
+]);
+
 export type { ImageRef };
 
 export interface Stage {
@@ -555,7 +776,7 @@ export class DockerfileModel {
 
   constructor(
     readonly text: string,
-    cache: SegmentCache = new SegmentCache(),
+    cache: SegmentCache = new SegmentCache(true),
   ) {
     this.lines = new LineIndex(text);
     cache.begin();

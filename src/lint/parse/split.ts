@@ -70,8 +70,21 @@ export function splitInstructions(text: string, escape: string, from: number, pr
   // Next `<<` at or after the instruction being scanned: instructions come in
   // order, so one forward-moving search keeps the whole scan linear.
   let heredocMark = text.indexOf('<<', from);
+  // Files with only \n line breaks (nearly all) let indexOf find line ends; the next escape
+  // character is tracked like heredocMark, moving forward only, so the scan stays linear.
+  const hasCR = text.includes('\r');
+  let nextEscape = -1;
+  const indexOrEnd = (s: string, at: number): number => {
+    const k = text.indexOf(s, at);
+    return k === -1 ? n : k;
+  };
 
   const comment = (start: number, embedded: boolean): number => {
+    if (!hasCR) {
+      const end = indexOrEnd('\n', start + 1);
+      comments.push({ start, end, embedded });
+      return end;
+    }
     let end = n;
     for (let i = start + 1; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -134,6 +147,13 @@ export function splitInstructions(text: string, escape: string, from: number, pr
 
   // processArguments: scan to the first line break that is not escaped.
   const args = (start: number, keywordEnd: number, offset: number): number => {
+    if (!hasCR) {
+      // A line without the escape character ends the instruction at its \n (what the loop below
+      // finds on such a line, one character at a time): most instructions.
+      if (nextEscape !== n && nextEscape <= offset) nextEscape = indexOrEnd(escape, offset + 1);
+      const lineEnd = indexOrEnd('\n', offset + 1);
+      if (nextEscape >= lineEnd) return lineEnd === n ? endOfFile(start, keywordEnd) : finish(start, keywordEnd, lineEnd);
+    }
     let escaped = false;
     for (let i = offset + 1; i < n; i++) {
       const c = text.charCodeAt(i);
