@@ -5,28 +5,12 @@
 // (the install is a `cp` into node_modules): with COPY . . before the install every code
 // change rebuilds it; with package*.json copied first the install stays cached.
 import * as assert from 'assert/strict';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BuildApi, BuildOutcome } from '../../src/build/vscode';
-import { activateExtension, requestedLocale, workspaceDir } from './helpers';
+import { activateExtension, docker, requestedLocale, workspaceDir } from './helpers';
 import { waitFor } from '../support/waitFor';
-
-interface Cli {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function docker(args: string[]): Promise<Cli> {
-  return new Promise((resolve) => {
-    execFile('docker', args, { env: { ...process.env, DOCKER_CLI_HINTS: 'false' }, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
 
 const ko = requestedLocale().startsWith('ko');
 const LABEL = ko ? { cached: '✓ 캐시 사용', rebuilt: '↻ 다시 빌드', failed: '✗ 실패', notRun: '○ 실행 안 됨' } : { cached: '✓ cached', rebuilt: '↻ rebuilt', failed: '✗ failed', notRun: '○ not run' };

@@ -3,18 +3,11 @@
 // by the docker CLI ticks pair 26's step without a refresh), merges a progress file, exports
 // the CSV (Korean headers, a BOM for spreadsheets) and resets one pair only.
 import * as assert from 'assert/strict';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { activateExtension, workspaceDir } from './helpers';
-
-function docker(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('docker', args, { timeout: 60_000 }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout: String(stdout), stderr: String(stderr) }));
-  });
-}
+import { activateExtension, docker, workspaceDir } from './helpers';
 
 describe('Class view (extension host, real daemon)', function () {
   this.timeout(180_000);

@@ -3,33 +3,11 @@
 // the tree provider's getChildren returns the daemon's objects, and the commands act
 // on the real daemon as the tree's context menus call them.
 import * as assert from 'assert/strict';
-import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer';
 import type { ExplorerApi } from '../../src/explorer/vscode';
-import { activateExtension, requestedLocale } from './helpers';
+import { activateExtension, docker, dockerOk, requestedLocale } from './helpers';
 import { waitFor } from '../support/waitFor';
-
-interface Cli {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function docker(args: string[]): Promise<Cli> {
-  return new Promise((resolve) => {
-    execFile('docker', args, { env: { ...process.env, DOCKER_CLI_HINTS: 'false' }, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
-
-async function dockerOk(args: string[]): Promise<string> {
-  const r = await docker(args);
-  if (r.code !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DockerLabsApi } from '../../src/extension';
+import { runProcess, type CliRun } from '../support/cli';
 
 export const EXTENSION_ID = 'docker-labs.docker-labs';
 
@@ -70,4 +71,19 @@ export function workspaceDir(): string {
 /** The UI language the launcher asked for ('en' when run some other way). */
 export function requestedLocale(): string {
   return process.env.DOCKER_LABS_TEST_LOCALE ?? 'en';
+}
+
+/**
+ * `docker <args>` against the daemon the launcher named (DOCKER_HOST): its exit code and whole
+ * output, never a rejection (a missing CLI is exit code 127, so a suite can skip or fail on it).
+ */
+export function docker(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runProcess('docker', args, { env: { ...process.env, DOCKER_CLI_HINTS: 'false', ...env } }).catch((e: Error) => ({ code: 127, stdout: '', stderr: e.message }));
+}
+
+/** `docker <args>` that must succeed; its output, trimmed. */
+export async function dockerOk(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const r = await docker(args, env);
+  if (r.code !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
 }

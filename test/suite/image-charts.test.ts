@@ -4,28 +4,17 @@
 // open from the explorer's image items, their webviews report what they drew, and the model
 // they show agrees with `docker history` and `docker image inspect`.
 import * as assert from 'assert/strict';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplorerNode, LayerChart, SizeComparison } from '../../src/explorer';
 import type { ExplorerApi } from '../../src/explorer/vscode';
-import { activateExtension, workspaceDir } from './helpers';
+import { activateExtension, docker as dockerCli, dockerOk as dockerCliOk, workspaceDir } from './helpers';
 import { waitFor } from '../support/waitFor';
 
-function docker(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('docker', args, { env: { ...process.env, DOCKER_CLI_HINTS: 'false', DOCKER_BUILDKIT: '0' }, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? 1 : 0, stdout: String(stdout), stderr: String(stderr) }),
-    );
-  });
-}
-
-async function dockerOk(args: string[]): Promise<string> {
-  const r = await docker(args);
-  if (r.code !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
+// The classic builder, as the fixture's Engine 20.10 has it (the charts read its history forms).
+const docker = (args: string[]) => dockerCli(args, { DOCKER_BUILDKIT: '0' });
+const dockerOk = (args: string[]) => dockerCliOk(args, { DOCKER_BUILDKIT: '0' });
 
 const id = Math.random().toString(36).slice(2, 8);
 const repo = `charts-suite-${id}`;

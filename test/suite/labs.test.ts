@@ -4,12 +4,11 @@
 // integration that fails with "name already in use" is helped once, and the second
 // identical failure stays quiet.
 import * as assert from 'assert/strict';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { activateExtension, workspaceDir } from './helpers';
+import { activateExtension, docker, workspaceDir } from './helpers';
 
 interface TreeSession {
   sessionId: string;
@@ -45,10 +44,6 @@ steps:
     expect: { failure: true, output: 'No such file or directory' }
     solution: { ko: "\`ls\`가 실패해야 합니다", en: "\`ls\` must fail" }
 `;
-
-function docker(args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => execFile('docker', args, (err, _out, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr })));
-}
 
 describe('Labs view and terminal help (extension host)', function () {
   this.timeout(180_000);

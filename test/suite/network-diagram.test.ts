@@ -2,22 +2,10 @@
 // command opens the webview, its script reports what it drew, and creating a network and a
 // container on the daemon redraws it (from the explorer's event stream, not a poll).
 import * as assert from 'assert/strict';
-import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/explorer/vscode';
-import { activateExtension } from './helpers';
+import { activateExtension, docker, dockerOk } from './helpers';
 import { waitFor } from '../support/waitFor';
-
-function docker(args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('docker', args, { env: { ...process.env, DOCKER_CLI_HINTS: 'false' }, timeout: 120_000 }, (error, _stdout, stderr) => resolve({ code: error ? 1 : 0, stderr: String(stderr) }));
-  });
-}
-
-async function dockerOk(args: string[]): Promise<void> {
-  const r = await docker(args);
-  if (r.code !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`);
-}
 
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
