@@ -11,8 +11,8 @@ export default defineRule({
     severity: 'info',
     hadolint: 'DL4007',
     differsFromHadolint: {
-      ko: '빌드 컨텍스트를 알 때(편집기, `--context`를 준 CLI)는 알리지 않습니다. 그때는 `.dockerignore`가 무엇이 들어가는지 정하고, `dockerignore-missing`·`dockerignore-incomplete`가 그 파일을 봅니다. 다른 스테이지에서 가져오는 `COPY --from=… . .`도 빌드 컨텍스트가 아니라서 알리지 않습니다. hadolint는 `.`을 복사하는 COPY를 모두 알립니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 모두 알립니다.',
-      en: 'Not reported when the build context is known (the editor, the CLI with `--context`): then the `.dockerignore` decides what goes in, and `dockerignore-missing` / `dockerignore-incomplete` judge that file. `COPY --from=… . .` copies from another stage, not the build context, and is not reported either. hadolint reports every COPY of `.`. `hadolint-compat: true` in `.hadolint.yaml` reports them all, as hadolint does.',
+      ko: '빌드 컨텍스트를 알 때(편집기, `--context`를 준 CLI)는 알리지 않습니다. 그때는 `.dockerignore`가 무엇이 들어가는지 정하고, `dockerignore-missing`·`dockerignore-incomplete`가 그 파일을 봅니다. 다른 스테이지에서 가져오는 `COPY --from=… . .`도 빌드 컨텍스트가 아니라서 알리지 않습니다. `ADD .`도 같은 파일을 가져오므로 알립니다. hadolint는 `.`을 복사하는 COPY만, 그리고 모두 알립니다. `.hadolint.yaml`에 `hadolint-compat: true`를 두면 hadolint처럼 COPY를 모두 알립니다.',
+      en: 'Not reported when the build context is known (the editor, the CLI with `--context`): then the `.dockerignore` decides what goes in, and `dockerignore-missing` / `dockerignore-incomplete` judge that file. `COPY --from=… . .` copies from another stage, not the build context, and is not reported either. `ADD .` brings in the same files and is reported too. hadolint reports every COPY of `.`, and COPY only. `hadolint-compat: true` in `.hadolint.yaml` reports every COPY, as hadolint does.',
     },
     title: { ko: '빌드 컨텍스트 전체(`.`) 복사 주의', en: 'Beware of copying the whole build context (`.`)' },
     messages: {
