@@ -20,6 +20,8 @@ export interface DockerfileStep {
   key: string;
   /** A COPY/ADD as the classic builder records it, sources hashed away (`COPY in /app/`). */
   classicKey?: string;
+  /** In the image the file builds: an instruction of the final stage or of a stage it builds on (`Stage.ships`), FROM lines aside. */
+  ships: boolean;
 }
 
 export interface LayerRow {
@@ -78,10 +80,12 @@ export function dockerfileSteps(files: ReadonlyArray<{ file: string; text: strin
     } catch {
       continue;
     }
+    // The linter's model knows which stages reach the image (the final one and those it is built FROM).
+    const shipped = new Set(model.stages.filter((st) => st.ships).flatMap((st) => st.instructions));
     for (const instr of model.instructions) {
       const key = stepKey(instr.text);
       const classicKey = classicKeyOf(key);
-      steps.push({ file, line: instr.line, key, ...(classicKey ? { classicKey } : {}) });
+      steps.push({ file, line: instr.line, key, ...(classicKey ? { classicKey } : {}), ships: shipped.has(instr) });
     }
   }
   return steps;
@@ -161,25 +165,9 @@ export function matchDockerfile(keys: readonly string[], steps: readonly Dockerf
   return best;
 }
 
-/** The instructions a file's final stage puts in its image, oldest first: its own, after its parent stage's when it is `FROM <stage>`. */
-function finalChain(steps: readonly DockerfileStep[]): DockerfileStep[] {
-  const stages: Array<{ alias?: string; base?: string; body: DockerfileStep[] }> = [];
-  for (const step of steps) {
-    if (step.key.startsWith('FROM ')) stages.push({ alias: /\sAS (\S+)$/i.exec(step.key)?.[1]?.toLowerCase(), base: /^FROM (\S+)/.exec(step.key)?.[1]?.toLowerCase(), body: [] });
-    else stages.at(-1)?.body.push(step); // ARGs before the first FROM belong to no stage
-  }
-  const chain: DockerfileStep[] = [];
-  for (let at = stages.length - 1; at >= 0; ) {
-    const stage = stages[at];
-    if (!stage) break;
-    chain.unshift(...stage.body);
-    at = stages.findIndex((s, i) => i < at && s.alias !== undefined && s.alias === stage.base);
-  }
-  return chain;
-}
-
 function alignFile(keys: readonly string[], steps: readonly DockerfileStep[]): Map<number, DockerfileStep> {
-  const chain = finalChain(steps);
+  // Oldest first: a parent stage stands above the stage built on it.
+  const chain = steps.filter((s) => s.ships);
   const found = new Map<number, DockerfileStep>();
   let at = chain.length - 1;
   for (let k = keys.length - 1; k >= 0 && at >= 0; k--) {
