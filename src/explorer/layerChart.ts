@@ -11,6 +11,7 @@ import { mermaidText } from './diagram';
 import type { HistoryEntry } from './daemonLists';
 import { TEXT } from './explorerText';
 import { humanSize, instructionOf, oneLine } from './format';
+import { sizeUnit } from '../util/format';
 
 /** Where a workspace Dockerfile wrote an instruction (0-based line). */
 export interface DockerfileStep {
@@ -96,14 +97,6 @@ export function barLabel(step: number, instruction: string, max = LABEL_MAX): st
   return oneLine(`${step}. ${instruction}`, max);
 }
 
-/** The unit (power of 1000) the largest value reads best in, as humanSize picks it. */
-export function chartUnit(max: number): { divisor: number; name: string } {
-  const names = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let unit = 0;
-  while (max >= 1000 ** (unit + 1) && unit < names.length - 1) unit++;
-  return { divisor: 1000 ** unit, name: names[unit] ?? 'B' };
-}
-
 /** A number mermaid's lexer reads (`12.345`, never `1e-7`). */
 export function chartNumber(value: number): string {
   return (Math.round(value * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '') || '0';
@@ -112,7 +105,7 @@ export function chartNumber(value: number): string {
 /** A horizontal bar chart: one bar per label, values in bytes. */
 export function barChart(title: string, axis: string, bars: ReadonlyArray<{ label: string; bytes: number }>, max = Math.max(0, ...bars.map((b) => b.bytes))): string {
   if (bars.length === 0) return '';
-  const unit = chartUnit(max);
+  const unit = sizeUnit(max);
   const quote = (text: string) => `"${mermaidText(text)}"`;
   return [
     'xychart-beta horizontal',

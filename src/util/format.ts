@@ -3,16 +3,18 @@
 
 const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
 
+/** The decimal unit `bytes` reads best in, as the docker CLI picks it: the largest whose value is at least 1. */
+export function sizeUnit(bytes: number): { divisor: number; name: string } {
+  let unit = 0;
+  while (bytes >= 1000 ** (unit + 1) && unit < SIZE_UNITS.length - 1) unit++;
+  return { divisor: 1000 ** unit, name: SIZE_UNITS[unit] };
+}
+
 /** Bytes in decimal units with four significant digits, like `docker images` ("4.27MB"). */
 export function humanSize(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '?';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${Number(value.toPrecision(4))}${SIZE_UNITS[unit]}`;
+  const unit = sizeUnit(bytes);
+  return `${Number((bytes / unit.divisor).toPrecision(4))}${unit.name}`;
 }
 
 /**
